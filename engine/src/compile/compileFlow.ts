@@ -1,0 +1,489 @@
+import { setup } from 'xstate';
+import type {
+  BotSettings,
+  Effect,
+  Flow,
+  FlowNode,
+  Json,
+  LocalizedText,
+  NodeOfType,
+  OutboundMessage,
+  Rule,
+} from '../schema/index.js';
+import type { Analysis, KeywordMatcher, NluModel } from '../nlu/types.js';
+import { interpolate, interpolateValue, localize, readPath, writePath } from '../runtime/interpolate.js';
+import { checkAnswer } from '../runtime/validateAnswer.js';
+import { boundedRegex } from '../runtime/boundedRegex.js';
+import { foldText } from '../runtime/foldText.js';
+import type { FlowContext, FlowEvent, Instruction, Turn } from './types.js';
+
+const machineSetup = setup({
+  types: {
+    context: {} as FlowContext,
+    events: {} as FlowEvent,
+    input: {} as { vars: Record<string, Json> },
+  },
+  actions: {
+    // Instructions are returned by `transition()` and interpreted by `step`; nothing runs here.
+    emit: (_args, _params: Instruction) => undefined,
+  },
+});
+
+type MachineConfig = Parameters<typeof machineSetup.createMachine>[0];
+type StatesConfig = NonNullable<MachineConfig['states']>;
+type StateConfig = StatesConfig[string];
+export type FlowMachine = ReturnType<typeof machineSetup.createMachine>;
+
+export interface CompileFlowOptions {
+  flow: Flow;
+  settings: BotSettings;
+  nlu: NluModel;
+}
+
+export const IDLE = 'idle';
+export const DONE = 'done';
+/** The state key of a node: node ids are analyst-written and may contain dots, which xstate reads as paths. */
+export const stateKey = (index: number): string => `n${index}`;
+
+interface Ctx {
+  flow: Flow;
+  settings: BotSettings;
+  nlu: NluModel;
+  keyOf: Map<string, string>;
+  edgeTarget: Map<string, string>;
+  fallbackLimit: number;
+}
+
+type Args = { context: FlowContext; event: FlowEvent };
+
+const emit = (fn: (args: Args) => Instruction) => ({ type: 'emit' as const, params: fn });
+const effect = (fn: (args: Args) => Effect) => emit((a) => ({ kind: 'effect', effect: fn(a) }));
+
+function textVars(context: FlowContext, turn: Turn): Record<string, Json> {
+  return { ...context.vars, locale: turn.locale };
+}
+
+function say(c: Ctx, text: LocalizedText | undefined, args: Args): string {
+  return interpolate(localize(text, args.event.turn.locale, c.settings.defaultLocale), textVars(args.context, args.event.turn));
+}
+
+function customerText(event: FlowEvent, context: FlowContext): string {
+  return event.turn.text ?? context.lastText;
+}
+
+/** The analysis of the customer's latest words: this turn's, or (after a timer/action) the remembered text's. */
+function analysisOf(c: Ctx, event: FlowEvent, context: FlowContext): Analysis | null {
+  if (event.turn.analysis) return event.turn.analysis;
+  if (!context.lastText) return null;
+  return c.nlu.analyze(context.lastText, { localeHint: event.turn.locale, locales: c.flow.locales });
+}
+
+/**
+ * Compiles one flow into an xstate machine: a state per node, eventless transitions for nodes that
+ * pass straight through, and `customer` / `actionResult` / `timer` events where the flow waits.
+ * Entry actions are `emit` instructions that `step` turns into effects; the machine performs nothing.
+ */
+export function compileFlow({ flow, settings, nlu }: CompileFlowOptions): FlowMachine {
+  const keyOf = new Map(flow.nodes.map((n, i) => [n.id, stateKey(i)]));
+  const edgeTarget = new Map(flow.edges.map((e) => [`${e.source}\u0000${e.sourceHandle}`, e.target]));
+  const c: Ctx = {
+    flow,
+    settings,
+    nlu,
+    keyOf,
+    edgeTarget,
+    fallbackLimit: flow.settings.fallbackLimit ?? settings.fallbackLimit,
+  };
+  const start = flow.nodes.find((n) => n.type === 'start');
+  const states: StatesConfig = {
+    [IDLE]: {
+      on: {
+        begin: [
+          ...flow.nodes.map((n, i) => ({ guard: ({ event }: Args) => event.type === 'begin' && event.nodeId === n.id, target: stateKey(i) })),
+          { target: start ? (keyOf.get(start.id) ?? DONE) : DONE },
+        ],
+      },
+    },
+    [DONE]: { type: 'final' },
+  };
+  flow.nodes.forEach((node, i) => {
+    states[stateKey(i)] = compileNode(c, node, stateKey(i));
+  });
+  return machineSetup.createMachine({
+    id: flow.id,
+    initial: IDLE,
+    context: ({ input }) => ({ vars: input.vars, attempts: 0, pendingRequestId: null, pendingTimerId: null, seq: 0, lastText: '' }),
+    states,
+  });
+}
+
+function targetKey(c: Ctx, node: FlowNode, handle: string): string | null {
+  const target = c.edgeTarget.get(`${node.id}\u0000${handle}`);
+  return target === undefined ? null : (c.keyOf.get(target) ?? null);
+}
+
+/** Follows a handle; an unconnected handle ends the flow. */
+function go(c: Ctx, node: FlowNode, handle: string): string {
+  return targetKey(c, node, handle) ?? DONE;
+}
+
+const visit = (node: FlowNode) => emit(() => ({ kind: 'visit', nodeId: node.id, nodeType: node.type }));
+
+function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
+  switch (node.type) {
+    case 'start':
+      return { entry: [visit(node)], always: go(c, node, 'next') };
+    case 'message':
+      return compileMessage(c, node, key);
+    case 'ask':
+      return compileAsk(c, node);
+    case 'route':
+      return compileRoute(c, node);
+    case 'action':
+      return compileAction(c, node);
+    case 'set':
+      return {
+        entry: [
+          visit(node),
+          machineSetup.assign({
+            vars: ({ context, event }) =>
+              node.data.assignments.reduce(
+                (vars, a) => writePath(vars, a.variable, interpolateValue(a.value, { ...vars, locale: event.turn.locale })),
+                context.vars,
+              ),
+          }),
+        ],
+        always: go(c, node, 'next'),
+      };
+    case 'tag':
+      return {
+        entry: [visit(node), effect(() => ({ type: 'setLabels', add: node.data.add, remove: node.data.remove }))],
+        always: go(c, node, 'next'),
+      };
+    case 'handoff':
+      return {
+        type: 'final',
+        entry: [
+          visit(node),
+          emit((a) => ({
+            kind: 'handoff',
+            nodeId: node.id,
+            queue: node.data.queue,
+            reason: 'flow',
+            message: node.data.message ? say(c, node.data.message, a) : null,
+          })),
+        ],
+      };
+    case 'jump': {
+      const sameFlow = !node.data.flowId || node.data.flowId === c.flow.id;
+      if (sameFlow) {
+        const target = node.data.nodeId ? c.keyOf.get(node.data.nodeId) : undefined;
+        return { entry: [visit(node)], always: target ?? DONE };
+      }
+      const flowId = node.data.flowId ?? c.flow.id;
+      return {
+        type: 'final',
+        entry: [visit(node), emit(() => ({ kind: 'jump', nodeId: node.id, flowId, targetNodeId: node.data.nodeId ?? null }))],
+      };
+    }
+    case 'wait':
+      return compileWait(c, node);
+    case 'template':
+      return {
+        entry: [
+          visit(node),
+          effect((a) => ({
+            type: 'send',
+            nodeId: node.id,
+            message: {
+              kind: 'template',
+              name: node.data.name,
+              language: node.data.language,
+              parameters: node.data.parameters.map((p) => interpolate(p, textVars(a.context, a.event.turn))),
+            },
+          })),
+        ],
+        always: go(c, node, 'next'),
+      };
+    case 'end':
+      return {
+        type: 'final',
+        entry: node.data.message
+          ? [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: { kind: 'text', text: say(c, node.data.message, a) } }))]
+          : [visit(node)],
+      };
+    default: {
+      const unknown: never = node;
+      throw new Error(`unhandled node ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function buildMessage(c: Ctx, node: NodeOfType<'message'>, a: Args): OutboundMessage {
+  const text = say(c, node.data.text, a);
+  const { buttons, list, media } = node.data;
+  const title = (t: LocalizedText) => say(c, t, a);
+  if (buttons && buttons.length > 0) {
+    const header = media && media.kind !== 'audio' ? { media: { kind: media.kind, url: media.url } } : {};
+    return { kind: 'buttons', text, buttons: buttons.map((b) => ({ id: b.id, title: title(b.title) })), ...header };
+  }
+  if (list && list.rows.length > 0) {
+    return {
+      kind: 'list',
+      text,
+      button: title(list.button) || 'Menu',
+      rows: list.rows.map((r) => ({ id: r.id, title: title(r.title), ...(r.description ? { description: title(r.description) } : {}) })),
+    };
+  }
+  if (media) return { kind: 'media', mediaType: media.kind, url: media.url, ...(text ? { caption: text } : {}) };
+  return { kind: 'text', text };
+}
+
+interface Choice {
+  id: string;
+  folded: Set<string>;
+  matcher: KeywordMatcher;
+}
+
+function compileChoices(c: Ctx, node: NodeOfType<'message'>): Choice[] {
+  const items = [...(node.data.buttons ?? []), ...(node.data.list?.rows ?? [])];
+  return items.map((item, index) => {
+    const titles = Object.entries(item.title);
+    return {
+      id: item.id,
+      folded: new Set([String(index + 1), ...titles.map(([, t]) => foldText(t))]),
+      matcher: c.nlu.compileKeywords(Object.fromEntries(titles.map(([locale, t]) => [locale, [t]]))),
+    };
+  });
+}
+
+function choiceMatches(choice: Choice, event: FlowEvent): boolean {
+  if (event.type !== 'customer') return false;
+  if (event.content.kind === 'choice') return event.content.id === choice.id;
+  const text = event.turn.text;
+  if (!text) return false;
+  if (choice.folded.has(foldText(text))) return true;
+  const analysis = event.turn.analysis;
+  return analysis !== null && analysis.tokens.length <= 6 && choice.matcher.match(analysis) !== null;
+}
+
+/** When the customer's reply fits nothing: say so and ask again, or past the limit offer a person. */
+function misunderstood(c: Ctx, node: FlowNode, key: string) {
+  return [
+    {
+      guard: ({ event }: Args) => event.turn.misunderstood + 1 < c.fallbackLimit,
+      target: key,
+      reenter: true,
+      actions: [emit(() => ({ kind: 'notUnderstood', nodeId: node.id }))],
+    },
+    { actions: [emit(() => ({ kind: 'offerHuman', nodeId: node.id }))] },
+  ];
+}
+
+function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): StateConfig {
+  const entry = [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: buildMessage(c, node, a) }))];
+  const choices = compileChoices(c, node);
+  if (choices.length === 0) return { entry, always: go(c, node, 'next') };
+  const other = targetKey(c, node, 'other');
+  return {
+    entry,
+    on: {
+      customer: [
+        ...choices.map((choice) => ({
+          guard: ({ event }: Args) => choiceMatches(choice, event),
+          target: go(c, node, choice.id),
+          actions: [rememberText()],
+        })),
+        ...(other ? [{ target: other, actions: [rememberText()] }] : misunderstood(c, node, key)),
+      ],
+    },
+  };
+}
+
+function rememberText() {
+  return machineSetup.assign({ lastText: ({ event, context }) => event.turn.text ?? context.lastText });
+}
+
+function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
+  const { validator, variable, maxAttempts } = node.data;
+  const answer = (event: FlowEvent) => (event.type === 'customer' ? checkAnswer(validator, event.turn.text ?? '', event.turn.analysis) : { ok: false as const });
+  const invalid = targetKey(c, node, 'invalid');
+  return {
+    entry: [
+      visit(node),
+      machineSetup.assign({ attempts: 0 }),
+      effect((a) => ({ type: 'send', nodeId: node.id, message: { kind: 'text', text: say(c, node.data.prompt, a) } })),
+    ],
+    on: {
+      customer: [
+        {
+          guard: ({ event }) => answer(event).ok,
+          target: go(c, node, 'valid'),
+          actions: [
+            machineSetup.assign({
+              vars: ({ context, event }) => {
+                const result = answer(event);
+                return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
+              },
+              attempts: 0,
+            }),
+            rememberText(),
+          ],
+        },
+        {
+          guard: ({ context }) => context.attempts + 1 < maxAttempts,
+          actions: [
+            machineSetup.assign({ attempts: ({ context }) => context.attempts + 1 }),
+            effect((a) => ({
+              type: 'send',
+              nodeId: node.id,
+              message: {
+                kind: 'text',
+                text: node.data.retryPrompt
+                  ? say(c, node.data.retryPrompt, a)
+                  : `${say(c, c.settings.messages.retry, a)}\n${say(c, node.data.prompt, a)}`,
+              },
+            })),
+          ],
+        },
+        invalid
+          ? { target: invalid, actions: [machineSetup.assign({ attempts: 0 }), rememberText()] }
+          : { actions: [machineSetup.assign({ attempts: 0 }), emit(() => ({ kind: 'offerHuman', nodeId: node.id }))] },
+      ],
+    },
+  };
+}
+
+function compileRule(c: Ctx, rule: Rule): (args: Args) => boolean {
+  switch (rule.kind) {
+    case 'keyword': {
+      const matcher = c.nlu.compileKeywords(rule.keywords);
+      return ({ event, context }) => {
+        const analysis = analysisOf(c, event, context);
+        return analysis !== null && matcher.match(analysis) !== null;
+      };
+    }
+    case 'intent':
+      return ({ event, context }) => {
+        const best = analysisOf(c, event, context)?.intents[0];
+        return best !== undefined && best.intent === rule.intent && best.confidence >= rule.minConfidence;
+      };
+    case 'regex': {
+      const re = boundedRegex(rule.pattern, rule.flags);
+      return ({ event, context }) => re.test(customerText(event, context));
+    }
+    case 'variable':
+      return ({ context }) => compareVariable(readPath(context.vars, rule.variable), rule.op, rule.value);
+    default: {
+      const unknown: never = rule;
+      throw new Error(`unhandled rule ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function compareVariable(actual: Json | undefined, op: Extract<Rule, { kind: 'variable' }>['op'], expected: string | number | boolean | undefined): boolean {
+  const present = actual !== undefined && actual !== null && actual !== '';
+  if (op === 'exists') return present;
+  if (op === 'notExists') return !present;
+  if (!present || expected === undefined) return false;
+  const a = typeof actual === 'object' ? JSON.stringify(actual) : actual;
+  const numeric = typeof expected === 'number' || (typeof a === 'number' && !Number.isNaN(Number(expected)));
+  switch (op) {
+    case 'eq':
+      return numeric ? Number(a) === Number(expected) : String(a).toLowerCase() === String(expected).toLowerCase();
+    case 'neq':
+      return numeric ? Number(a) !== Number(expected) : String(a).toLowerCase() !== String(expected).toLowerCase();
+    case 'gt':
+      return Number(a) > Number(expected);
+    case 'gte':
+      return Number(a) >= Number(expected);
+    case 'lt':
+      return Number(a) < Number(expected);
+    case 'lte':
+      return Number(a) <= Number(expected);
+    case 'contains':
+      return String(a).toLowerCase().includes(String(expected).toLowerCase());
+    default: {
+      const unknown: never = op;
+      throw new Error(`unhandled operator ${String(unknown)}`);
+    }
+  }
+}
+
+function compileRoute(c: Ctx, node: NodeOfType<'route'>): StateConfig {
+  return {
+    entry: [visit(node)],
+    always: [
+      ...node.data.rules.map((rule) => ({ guard: compileRule(c, rule), target: go(c, node, rule.id) })),
+      { target: go(c, node, 'fallback'), actions: [emit(() => ({ kind: 'fallback', nodeId: node.id }))] },
+    ],
+  };
+}
+
+function compileAction(c: Ctx, node: NodeOfType<'action'>): StateConfig {
+  const requestIdFor = (seq: number) => `${c.flow.id}/${node.id}/${seq}`;
+  const result = (status: 'ok' | 'notFound' | 'error') => ({
+    guard: ({ event, context }: Args) => event.type === 'actionResult' && event.requestId === context.pendingRequestId && event.status === status,
+    target: go(c, node, status),
+    actions: [
+      machineSetup.assign({
+        pendingRequestId: null,
+        vars: ({ context, event }) =>
+          node.data.resultVariable && event.type === 'actionResult'
+            ? writePath(context.vars, node.data.resultVariable, event.data ?? null)
+            : context.vars,
+      }),
+    ],
+  });
+  return {
+    entry: [
+      visit(node),
+      machineSetup.assign({
+        seq: ({ context }) => context.seq + 1,
+        pendingRequestId: ({ context }) => requestIdFor(context.seq + 1),
+      }),
+      effect(({ context, event }) => ({
+        type: 'callAction',
+        requestId: requestIdFor(context.seq),
+        action: node.data.action,
+        input: Object.fromEntries(
+          Object.entries(node.data.input).map(([k, v]) => [k, interpolateValue(v, textVars(context, event.turn))]),
+        ),
+      })),
+    ],
+    on: { actionResult: [result('ok'), result('notFound'), result('error')] },
+  };
+}
+
+function compileWait(c: Ctx, node: NodeOfType<'wait'>): StateConfig {
+  const timerIdFor = (seq: number) => `${c.flow.id}/${node.id}/${seq}`;
+  return {
+    entry: [
+      visit(node),
+      machineSetup.assign({
+        seq: ({ context }) => context.seq + 1,
+        pendingTimerId: ({ context }) => timerIdFor(context.seq + 1),
+      }),
+      effect(({ context, event }) => ({
+        type: 'scheduleTimer',
+        timerId: timerIdFor(context.seq),
+        at: event.turn.now + node.data.minutes * 60_000,
+      })),
+    ],
+    on: {
+      customer: {
+        target: go(c, node, 'reply'),
+        actions: [
+          effect(({ context }) => ({ type: 'cancelTimer', timerId: context.pendingTimerId ?? timerIdFor(context.seq) })),
+          machineSetup.assign({ pendingTimerId: null }),
+          rememberText(),
+        ],
+      },
+      timer: {
+        guard: ({ event, context }) => event.type === 'timer' && event.timerId === context.pendingTimerId,
+        target: go(c, node, 'timeout'),
+        actions: [machineSetup.assign({ pendingTimerId: null })],
+      },
+    },
+  };
+}

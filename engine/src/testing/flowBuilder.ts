@@ -1,0 +1,28 @@
+import type { FlowInput } from '../schema/index.js';
+
+type NodeInput = FlowInput['nodes'][number];
+type DataOf<T extends NodeInput['type']> = Extract<NodeInput, { type: T }>['data'];
+
+/** Builds flow documents for tests: `flow('f').node('s', 'start', {}).edge('s', 'next', 'm').build()`. */
+export function flow(id: string, extra: Partial<FlowInput> = {}) {
+  const nodes: NodeInput[] = [];
+  const edges: FlowInput['edges'] = [];
+  const builder = {
+    node<T extends NodeInput['type']>(nodeId: string, type: T, data: DataOf<T>) {
+      const node = { id: nodeId, type, position: { x: nodes.length * 200, y: 0 }, data };
+      // The builder's generic keeps type and data paired; the union needs the object re-stated.
+      nodes.push(node as Extract<NodeInput, { type: T }>);
+      return builder;
+    },
+    edge(source: string, sourceHandle: string, target: string) {
+      edges.push({ id: `${source}.${sourceHandle}->${target}`, source, sourceHandle, target });
+      return builder;
+    },
+    build(): FlowInput {
+      return { schemaVersion: 1, id, name: id, locales: ['en', 'ru'], ...extra, nodes: [...nodes], edges: [...edges] };
+    },
+  };
+  return builder;
+}
+
+export const t = (en: string, ru: string) => ({ en, ru });
