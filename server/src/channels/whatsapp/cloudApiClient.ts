@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { classifyCloudApiError } from './classifyCloudApiError.js';
+import type { CloudMessageBody, MarkAsReadBody } from './cloudMessageBody.js';
+import { markAsReadBody } from './markAsReadBody.js';
+import type { MarkAsReadResult, SendFailure, SendResult } from './sendResult.js';
+
+export interface CloudApiClientOptions {
+  /** The Graph API base including its version, e.g. `https://graph.facebook.com/v25.0`. */
+  baseUrl: string;
+  accessToken: string;
+  fetch?: typeof fetch;
+  /** Per request, covering the response body too. */
+  timeoutMs?: number;
+  /** Epoch ms; only used to read an HTTP-date `Retry-After`. */
+  now?: () => number;
+}
+
+export interface CloudApiClient {
+  /** Sends one message. Never throws for HTTP, network or timeout failures: they come back as values. */
+  sendMessage(phoneNumberId: string, body: CloudMessageBody): Promise<SendResult>;
+  /** Marks an inbound message (and the earlier ones) as read, optionally showing "typing…". */
+  markAsRead(phoneNumberId: string, wamid: string, options?: { typing?: boolean }): Promise<MarkAsReadResult>;
+}
+
+const SendResponseSchema = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
+const SuccessResponseSchema = z.object({ success: z.literal(true) });
+
+type Reply = { ok: true; body: unknown; httpStatus: number } | SendFailure;
+
+/**
+ * A client for `POST {baseUrl}/{phoneNumberId}/messages`. Expected failures are values classified
+ * for the outbox (see classifyCloudApiError): 429, 5xx, timeouts, network errors and throttling
+ * codes are retryable; 131047 and other 4xx are permanent.
+ *
+ * @example
+ * const cloudApi = createCloudApiClient({ baseUrl: 'https://graph.facebook.com/v25.0', accessToken });
+ * const result = await cloudApi.sendMessage('100000000000001', body);
+ * if (result.ok) store(result.wamid); else if (result.retryable) retryLater(result.retryAfterMs);
+ */
+export function createCloudApiClient({
+  baseUrl,
+  accessToken,
+  fetch: fetchImpl = globalThis.fetch,
+  timeoutMs = 10_000,
+  now = Date.now,
+}: CloudApiClientOptions): CloudApiClient {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  async function post(phoneNumberId: string, body: CloudMessageBody | MarkAsReadBody): Promise<Reply> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(`${base}/${encodeURIComponent(phoneNumberId)}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      return transportFailure(error, timeoutMs);
+    }
+    const json = parseJson(text);
+    if (response.ok) return { ok: true, body: json, httpStatus: response.status };
+    return classifyCloudApiError({
+      httpStatus: response.status,
+      body: json,
+      retryAfter: response.headers.get('retry-after'),
+      now: now(),
+    });
+  }
+
+  return {
+    async sendMessage(phoneNumberId, body) {
+      const reply = await post(phoneNumberId, body);
+      if (!reply.ok) return reply;
+      const parsed = SendResponseSchema.safeParse(reply.body);
+      const wamid = parsed.success ? parsed.data.messages[0]?.id : undefined;
+      if (wamid === undefined) return badResponse('the send response has no messages[0].id', reply.httpStatus);
+      return { ok: true, wamid };
+    },
+    async markAsRead(phoneNumberId, wamid, options = {}) {
+      const reply = await post(phoneNumberId, markAsReadBody(wamid, options));
+      if (!reply.ok) return reply;
+      return SuccessResponseSchema.safeParse(reply.body).success
+        ? { ok: true }
+        : badResponse('the mark-as-read response is not { success: true }', reply.httpStatus);
+    },
+  };
+}
+
+/** A 2xx we cannot read: the message may have been accepted, and retrying could send it twice. */
+function badResponse(message: string, httpStatus: number): SendFailure {
+  return { ok: false, retryable: false, code: 'bad-response', message, httpStatus };
+}
+
+function transportFailure(error: unknown, timeoutMs: number): SendFailure {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return { ok: false, retryable: true, code: 'timeout', message: `no response within ${timeoutMs} ms` };
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const message = error instanceof Error ? `${error.message}${cause}` : String(error);
+  return { ok: false, retryable: true, code: 'network', message };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
