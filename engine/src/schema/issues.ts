@@ -29,6 +29,10 @@ export const FLOW_ISSUE_CODES = [
   'flow/too-few-examples',
   'flow/duplicate-flow-id',
   'flow/empty-text',
+  'flow/edge-into-start',
+  'flow/list-row-description-too-long',
+  'flow/list-button-too-long',
+  'flow/empty-list',
 ] as const;
 export type FlowIssueCode = (typeof FLOW_ISSUE_CODES)[number];
 
