@@ -17,6 +17,7 @@ const HYPHENATED_ID = /(?<![\p{L}\p{N}])([a-z]{2,5})-(\d{3,12})(?![\p{L}\p{N}])/
 const PHONE = /(?<![\p{L}\p{N}+])(\+?)\d[\d\s().-]{5,22}\d(?![\p{L}\p{N}])/gu;
 const NUMBER = /(?<![\p{L}\p{N}])-?\d+(?:[.,]\d+)?(?![\p{L}\p{N}])/gu;
 const NON_DIGIT = /\D/g;
+const HAS_DIGIT = /\d/;
 
 /**
  * Finds numbers, order/booking ids, emails, phones and dates in a message. Each span is claimed by
@@ -34,6 +35,8 @@ function extractEntities(text: string, prefixedId: RegExp): Entities {
   const entities: Entities = { numbers: [], ids: [], emails: [], phones: [], dates: [] };
   // Spans already claimed are blanked out so later, looser patterns cannot reuse them.
   let rest = text.normalize('NFKC');
+  // Most messages have neither digits nor "@": skip the scans rather than run seven regexes for nothing.
+  if (!HAS_DIGIT.test(rest) && !rest.includes('@')) return entities;
 
   rest = claim(rest, ISO_DATE, (match) => pushDate(entities.dates, match[1], match[2], match[3]));
   rest = claim(rest, DOTTED_DATE, (match) => pushDate(entities.dates, match[3], match[2], match[1]));

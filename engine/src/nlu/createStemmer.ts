@@ -1,3 +1,4 @@
+/// <reference path="./natural.d.ts" />
 // The lint pattern meant for the top-level `natural` entry also matches its subpaths; these deep
 // imports are the allowed form (they load two small files instead of the whole library).
 // eslint-disable-next-line no-restricted-imports

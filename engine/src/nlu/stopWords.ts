@@ -1,3 +1,4 @@
+/// <reference path="./natural.d.ts" />
 // See createStemmer.ts: the lint pattern for the top-level entry also matches these deep imports.
 // eslint-disable-next-line no-restricted-imports
 import { words as englishStopWords } from 'natural/lib/natural/util/stopwords.js';

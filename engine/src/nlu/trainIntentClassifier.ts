@@ -13,6 +13,8 @@ export interface ClassifierOptions {
   wordWeight?: number;
   sharpness?: number;
   stopWordWeight?: number;
+  /** How much a feature spread evenly over intents is discounted (0 keeps plain IDF). */
+  spreadDiscount?: number;
 }
 
 type Vector = Map<string, number>;
@@ -24,8 +26,8 @@ const DEFAULT_FLOOR = 0.1;
 const MIN_SPAN = 0.15;
 
 /**
- * Trains the intent classifier in one pass over the examples: IDF weights, one centroid per intent,
- * then a calibration pass that measures how similar an example is to its own intent when left out
+ * Trains the intent classifier in one pass over the examples: IDF weights (discounted for features
+ * every intent uses alike), one centroid per intent, then a calibration pass that measures how similar an example is to its own intent when left out
  * (the reference for full confidence) and to the nearest other intent (the floor for none).
  *
  * @example trainIntentClassifier([{ intent: 'greet', tokens: ['hi'], stems: ['hi'] }]).classify(['hi'], ['hi'])
@@ -43,6 +45,7 @@ export function trainIntentClassifier(examples: readonly TrainingExample[], opti
   const n = Math.max(1, examples.length);
   const idf: Record<string, number> = {};
   for (const [key, df] of documentFrequency) idf[key] = Math.log(1 + n / df);
+  discountSpreadFeatures({ idf, counts, examples, intentIndex, discount: options.spreadDiscount ?? 0.9 });
 
   const vectors = counts.map((features) => {
     const vector: Vector = new Map();
@@ -111,6 +114,47 @@ function calibrate({ examples, vectors, sums, intentIndex, draft }: CalibrationI
   const reference = ownSimilarities.length > 0 ? median(ownSimilarities) : DEFAULT_REFERENCE;
   const floor = rivalSimilarities.length > 0 ? Math.min(median(rivalSimilarities), reference * 0.8) : Math.min(DEFAULT_FLOOR, reference * 0.5);
   return { reference: Math.max(reference, floor + MIN_SPAN), floor };
+}
+
+interface DiscountInput {
+  idf: Record<string, number>;
+  counts: readonly Map<string, number>[];
+  examples: readonly TrainingExample[];
+  intentIndex: ReadonlyMap<string, number>;
+  discount: number;
+}
+
+/**
+ * Lowers the weight of features used alike by every intent ("from", "to" in a travel bot) and keeps
+ * it for features concentrated in one intent ("when" in departure-time questions): IDF alone cannot
+ * tell them apart when both are common. The spread is the normalised entropy of the feature's share
+ * of each intent's examples.
+ */
+function discountSpreadFeatures({ idf, counts, examples, intentIndex, discount }: DiscountInput): void {
+  const intentCount = intentIndex.size;
+  if (intentCount < 2 || discount === 0) return;
+  const examplesPerIntent = new Array<number>(intentCount).fill(0);
+  const perIntent = new Map<string, number[]>();
+  counts.forEach((features, i) => {
+    const intent = intentIndex.get(examples[i]?.intent ?? '') ?? 0;
+    examplesPerIntent[intent] = (examplesPerIntent[intent] ?? 0) + 1;
+    for (const key of features.keys()) {
+      let row = perIntent.get(key);
+      if (row === undefined) {
+        row = new Array<number>(intentCount).fill(0);
+        perIntent.set(key, row);
+      }
+      row[intent] = (row[intent] ?? 0) + 1;
+    }
+  });
+  const maxEntropy = Math.log(intentCount);
+  for (const [key, row] of perIntent) {
+    const rates = row.map((count, intent) => count / Math.max(1, examplesPerIntent[intent] ?? 0));
+    const total = rates.reduce((sum, rate) => sum + rate, 0);
+    let entropy = 0;
+    for (const rate of rates) if (rate > 0) entropy -= (rate / total) * Math.log(rate / total);
+    idf[key] = (idf[key] ?? 0) * (1 - discount * (entropy / maxEntropy));
+  }
 }
 
 /** Scales the word block and the character block of a vector to unit length each. */
