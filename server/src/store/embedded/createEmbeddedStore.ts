@@ -1,0 +1,40 @@
+import type { Store } from '../types.js';
+import { createCatalogOps } from './createCatalogOps.js';
+import { createOutboxOps } from './createOutboxOps.js';
+import { createTurnOps } from './createTurnOps.js';
+import { createWriteQueue } from './createWriteQueue.js';
+import type { EmbeddedLocation } from './openDatabase.js';
+import { openDatabase } from './openDatabase.js';
+
+/**
+ * The default store: one SQLite file in `dataDir` (or `{ file: ':memory:' }` for tests), safe to
+ * share between several processes on one machine.
+ *
+ * @example const store = await createEmbeddedStore({ dataDir: './.data' });
+ */
+export async function createEmbeddedStore(location: EmbeddedLocation): Promise<Store> {
+  const db = openDatabase(location);
+  const write = createWriteQueue(db);
+  const ping = db.prepare<[], { ok: number }>('SELECT 1 AS ok');
+  let closing: Promise<void> | undefined;
+  return {
+    kind: 'embedded',
+    ...createTurnOps(db, write),
+    ...createOutboxOps(db, write),
+    ...createCatalogOps(db, write),
+    ping: async () => {
+      try {
+        return db.open && ping.get()?.ok === 1;
+      } catch {
+        return false;
+      }
+    },
+    // Queued writes are flushed first: a write on the queue runs before the close it was asked before.
+    close: () => {
+      closing ??= write(() => undefined).then(() => {
+        db.close();
+      });
+      return closing;
+    },
+  };
+}

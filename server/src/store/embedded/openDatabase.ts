@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations } from './migrations.js';
+
+export type EmbeddedLocation = { dataDir: string } | { file: string };
+
+/** How long a writer waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating if needed) the store's database and brings its schema up to date. WAL lets readers
+ * run beside the one writer; `synchronous=FULL` syncs the log on every commit, so a committed turn
+ * survives a power cut, not only a process crash.
+ */
+export function openDatabase(location: EmbeddedLocation): Database.Database {
+  let file: string;
+  if ('dataDir' in location) {
+    mkdirSync(location.dataDir, { recursive: true });
+    file = join(location.dataDir, 'switchboard.sqlite');
+  } else {
+    file = location.file;
+  }
+  const db = new Database(file);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database): void {
+  // IMMEDIATE so that two processes opening a fresh file do not both run the same step.
+  const run = db.transaction(() => {
+    const current = Number(db.pragma('user_version', { simple: true }));
+    if (current > migrations.length) {
+      throw new Error(`The data file has schema version ${current}, newer than this build knows (${migrations.length}).`);
+    }
+    for (const step of migrations.slice(current)) db.exec(step);
+    if (current !== migrations.length) db.pragma(`user_version = ${migrations.length}`);
+  });
+  run.immediate();
+}

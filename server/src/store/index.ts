@@ -1,0 +1,18 @@
+import type { Store } from './types.js';
+
+export type * from './types.js';
+export { StoreError, type StoreErrorCode } from './StoreError.js';
+
+/**
+ * The store the configuration asks for: MongoDB when `mongodbUri` is set, otherwise the embedded
+ * file store in `dataDir`. Each adapter is imported only when chosen, so an embedded deployment
+ * never loads mongoose and a mongo one never opens SQLite.
+ */
+export async function createStore(config: { mongodbUri?: string; dataDir: string }): Promise<Store> {
+  if (config.mongodbUri) {
+    const { createMongoStore } = await import('./mongo/createMongoStore.js');
+    return createMongoStore({ uri: config.mongodbUri });
+  }
+  const { createEmbeddedStore } = await import('./embedded/createEmbeddedStore.js');
+  return createEmbeddedStore({ dataDir: config.dataDir });
+}

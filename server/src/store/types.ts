@@ -1,0 +1,221 @@
+import type { Json } from '@switchboard/engine/schema';
+
+/**
+ * The persistence contract: domain operations on plain objects. Two adapters implement it
+ * (embedded SQLite, MongoDB); one contract test suite runs against both. Times are epoch ms and
+ * always passed in (the store never reads the clock).
+ */
+
+export type Channel = 'whatsapp' | 'webchat';
+export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
+export type InboundState = 'pending' | 'processed';
+export type OutboundState = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+export type Sender = 'customer' | 'bot' | 'operator' | 'system';
+
+export interface Conversation {
+  id: string;
+  channel: Channel;
+  /** The business number the customer wrote to (WhatsApp `phone_number_id`; `preview` for webchat). */
+  businessNumberId: string;
+  /** The customer's id on the channel (WhatsApp `wa_id`). */
+  customerId: string;
+  profileName: string | null;
+  status: ConversationStatus;
+  queue: string | null;
+  assigneeId: string | null;
+  handoffReason: string | null;
+  handoffAt: number | null;
+  labels: string[];
+  /** The engine's ConversationSnapshot (JSON), null before the first step. */
+  snapshot: Json | null;
+  /** Incremented by every committed turn; a commit names the version it started from. */
+  version: number;
+  /** The customer's last message (opens the 24-hour customer-service window). */
+  lastInboundAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  direction: 'in' | 'out';
+  sender: Sender;
+  /** Inbound: the channel's message id (unique). Outbound: the id the Cloud API returned, once sent. */
+  wamid: string | null;
+  /** Inbound: engine InboundContent. Outbound: engine OutboundMessage (or an operator's note). */
+  content: Json;
+  /** Inbound: the channel's timestamp. Outbound: when the turn produced it. */
+  at: number;
+  /** Insertion order, unique and increasing across the store; breaks ties between equal `at`. */
+  seq: number;
+  state: InboundState | OutboundState;
+  /** The turn that produced an outbound message (`in:<messageId>` or `timer:<id>` …). */
+  turnKey: string | null;
+  /** Outbound only. */
+  attempts: number;
+  nextAttemptAt: number | null;
+  error: { code: string; message: string } | null;
+  operatorId: string | null;
+  /** When each delivery status was reached. */
+  statusAt: Partial<Record<DeliveryStatus, number>>;
+}
+
+export interface NewInbound {
+  channel: Channel;
+  businessNumberId: string;
+  customerId: string;
+  profileName: string | null;
+  wamid: string;
+  content: Json;
+  at: number;
+}
+
+export interface NewOutbound {
+  sender: Exclude<Sender, 'customer'>;
+  content: Json;
+  operatorId?: string | null;
+}
+
+export interface AnalyticsEvent {
+  conversationId: string;
+  type: string;
+  at: number;
+  flowId: string | null;
+  nodeId: string | null;
+  data: Json;
+}
+
+export interface TimerRecord {
+  conversationId: string;
+  timerId: string;
+  fireAt: number;
+}
+
+export interface TurnCommit {
+  conversationId: string;
+  /** Idempotency key of the turn (`in:<messageId>`, `timer:<timerId>`, `op:<uuid>` …). */
+  turnKey: string;
+  /** The conversation version the turn read; the commit fails with `conflict` if it moved. */
+  expectedVersion: number;
+  snapshot: Json | null;
+  patch?: Partial<Pick<Conversation, 'status' | 'queue' | 'assigneeId' | 'handoffReason' | 'handoffAt' | 'labels' | 'profileName'>>;
+  /** Inbound message marked processed by this turn. */
+  processedInboundId?: string;
+  /** Timer marked fired by this turn. */
+  firedTimerId?: string;
+  outbound: NewOutbound[];
+  events: Omit<AnalyticsEvent, 'conversationId'>[];
+  scheduleTimers: { timerId: string; fireAt: number }[];
+  cancelTimers: string[];
+  now: number;
+}
+
+export type CommitResult = { ok: true; conversation: Conversation; outbound: StoredMessage[] } | { ok: false; reason: 'conflict' | 'done' };
+
+export interface FlowRecord {
+  id: string;
+  name: string;
+  /** The draft document (a flow JSON). */
+  draft: Json;
+  /** Incremented on every draft save; a save names the revision it edited (optimistic locking). */
+  revision: number;
+  updatedAt: number;
+  updatedBy: string | null;
+  /** The latest published version number, null if never published. */
+  publishedVersion: number | null;
+  deletedAt: number | null;
+}
+
+export interface FlowVersion {
+  flowId: string;
+  version: number;
+  doc: Json;
+  publishedAt: number;
+  publishedBy: string | null;
+  summary: string;
+}
+
+export type UserRole = 'admin' | 'analyst' | 'operator';
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: number;
+}
+
+export interface Store {
+  readonly kind: 'embedded' | 'mongo';
+
+  // Inbound
+  /** Stores inbound messages (creating conversations as needed). A `wamid` already stored is skipped. */
+  insertInbound(messages: NewInbound[], now: number): Promise<{ inserted: StoredMessage[]; duplicates: number }>;
+  /** Conversations that have pending inbound messages or due timers, oldest work first. */
+  findWork(now: number, limit: number): Promise<string[]>;
+  /** The oldest pending inbound message of a conversation, by (`at`, `seq`). */
+  nextPendingInbound(conversationId: string): Promise<StoredMessage | null>;
+  dueTimers(conversationId: string, now: number): Promise<TimerRecord[]>;
+
+  // Conversations
+  getConversation(id: string): Promise<Conversation | null>;
+  findConversation(channel: Channel, businessNumberId: string, customerId: string): Promise<Conversation | null>;
+  /** Takes (or renews) the processing lease if it is free, expired or already ours. */
+  acquireLease(conversationId: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(conversationId: string, owner: string): Promise<void>;
+  /** Writes a turn atomically (or idempotently): snapshot, patch, outbound, events, timers. */
+  commitTurn(turn: TurnCommit): Promise<CommitResult>;
+  listMessages(conversationId: string, options?: { limit?: number; beforeSeq?: number }): Promise<StoredMessage[]>;
+  listConversations(filter: { status?: ConversationStatus[]; channel?: Channel; limit?: number }): Promise<Conversation[]>;
+
+  // Outbox
+  /**
+   * Claims up to `limit` queued outbound messages whose `nextAttemptAt` has come, at most one per
+   * conversation and only the oldest unsent one of each (so sends stay in order), marking them
+   * `sending` for `owner` until `now + ttlMs`. `sending` messages whose claim expired are claimable again.
+   */
+  claimOutbox(owner: string, now: number, ttlMs: number, limit: number): Promise<StoredMessage[]>;
+  /** Records the id the API returned; the message is never sent again. */
+  markSent(messageId: string, wamid: string, now: number): Promise<void>;
+  scheduleRetry(messageId: string, nextAttemptAt: number, error: { code: string; message: string }): Promise<void>;
+  markFailed(messageId: string, error: { code: string; message: string }, now: number): Promise<void>;
+  /** Applies a delivery status to the outbound message with this wamid, never downgrading. */
+  applyStatus(update: { wamid: string; status: DeliveryStatus; at: number; error?: { code: string; message: string } }): Promise<StoredMessage | null>;
+
+  // Events
+  listEvents(filter: { conversationId?: string; from?: number; to?: number; type?: string }): Promise<AnalyticsEvent[]>;
+
+  // Flows
+  listFlows(): Promise<FlowRecord[]>;
+  getFlow(id: string): Promise<FlowRecord | null>;
+  /** Creates a flow. Fails with `exists` if the id is taken (even by a deleted flow). */
+  createFlow(input: { id: string; name: string; draft: Json; by: string | null; now: number }): Promise<{ ok: true; flow: FlowRecord } | { ok: false; reason: 'exists' }>;
+  /** Saves a draft if `expectedRevision` is current; otherwise `conflict` with the current record. */
+  saveDraft(input: { id: string; name: string; draft: Json; expectedRevision: number; by: string | null; now: number }): Promise<{ ok: true; flow: FlowRecord } | { ok: false; reason: 'conflict' | 'missing'; current: FlowRecord | null }>;
+  deleteFlow(id: string, now: number): Promise<boolean>;
+  /** Appends an immutable version made of `doc` and points the flow at it. */
+  publishFlow(input: { id: string; doc: Json; by: string | null; summary: string; now: number }): Promise<FlowVersion>;
+  listVersions(flowId: string): Promise<FlowVersion[]>;
+  getVersion(flowId: string, version: number): Promise<FlowVersion | null>;
+  /** The latest published version of every non-deleted flow. */
+  publishedFlows(): Promise<FlowVersion[]>;
+
+  // Settings (bot settings, business profile): one JSON document per key
+  getSetting(key: string): Promise<Json | null>;
+  putSetting(key: string, value: Json, now: number): Promise<void>;
+
+  // Users
+  countUsers(): Promise<number>;
+  createUser(user: Omit<UserRecord, 'id' | 'createdAt'>, now: number): Promise<UserRecord>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  getUser(id: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUser(id: string, patch: Partial<Pick<UserRecord, 'name' | 'role' | 'passwordHash' | 'disabled'>>): Promise<UserRecord | null>;
+
+  /** Whether the backend answers (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
