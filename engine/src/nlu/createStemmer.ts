@@ -1,4 +1,6 @@
 /// <reference path="./natural.d.ts" />
+// The reference above: programs that reach these sources from another workspace (the server
+// type-checks the engine through its "source" export) would not otherwise see natural.d.ts.
 // The lint pattern meant for the top-level `natural` entry also matches its subpaths; these deep
 // imports are the allowed form (they load two small files instead of the whole library).
 // eslint-disable-next-line no-restricted-imports

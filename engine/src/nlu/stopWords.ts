@@ -1,4 +1,6 @@
 /// <reference path="./natural.d.ts" />
+// The reference above: programs that reach these sources from another workspace (the server
+// type-checks the engine through its "source" export) would not otherwise see natural.d.ts.
 // See createStemmer.ts: the lint pattern for the top-level entry also matches these deep imports.
 // eslint-disable-next-line no-restricted-imports
 import { words as englishStopWords } from 'natural/lib/natural/util/stopwords.js';
