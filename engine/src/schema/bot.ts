@@ -40,7 +40,7 @@ export const BotSettingsSchema = z.object({
   defaultLocale: LocaleSchema.default('en'),
   /** The flow that "menu" returns to and that starts when nothing else matches. */
   mainFlowId: z.string().optional(),
-  confidenceThreshold: z.number().min(0).max(1).default(0.45),
+  confidenceThreshold: z.number().min(0).max(1).default(0.5),
   fallbackLimit: z.number().int().min(1).max(10).default(2),
   sessionTimeoutMinutes: z.number().positive().default(30),
   handoffQueue: z.string().default('support'),

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { activeNode, compileBot, parseFlow, type Bot, type ConversationSnapshot, type Flow, type InboundContent, type OutboundMessage, type TraceEntry } from '@switchboard/engine';
+import type { ActionRegistry } from '../../actions/types.js';
+import { readBotSettings } from '../../bot/botSettings.js';
+import { runBotTurn } from '../../conversations/runBotTurn.js';
+import { AppError, notFound } from '../../http/AppError.js';
+import type { Store } from '../../store/types.js';
+
+interface Session {
+  id: string;
+  userId: string;
+  bot: Bot;
+  snapshot: ConversationSnapshot | null;
+  lastUsed: number;
+  handedOff: boolean;
+  seq: number;
+}
+
+export interface PreviewReply {
+  sessionId: string;
+  replies: OutboundMessage[];
+  trace: TraceEntry[];
+  activeNode: { flowId: string; nodeId: string } | null;
+  handoff: boolean;
+  ended: boolean;
+}
+
+const SESSION_IDLE_MS = 30 * 60 * 1000;
+const MAX_SESSIONS = 500;
+
+/**
+ * The designer's preview channel: the same engine and actions as WhatsApp, run on the current drafts
+ * (with an unsaved draft in place of its stored one), in memory, answering synchronously.
+ */
+export function createPreviewService(deps: { store: Store; actions: ActionRegistry; clock: () => number }) {
+  const sessions = new Map<string, Session>();
+
+  function sweep(now: number): void {
+    for (const [id, s] of sessions) if (now - s.lastUsed > SESSION_IDLE_MS) sessions.delete(id);
+    while (sessions.size >= MAX_SESSIONS) {
+      const oldest = sessions.keys().next().value;
+      if (oldest === undefined) break;
+      sessions.delete(oldest);
+    }
+  }
+
+  async function buildBot(flowId: string, draft: unknown): Promise<Bot> {
+    const records = (await deps.store.listFlows()).filter((r) => r.deletedAt === null);
+    const docs: unknown[] = records.filter((r) => r.id !== flowId).map((r) => r.draft);
+    let main: unknown = draft;
+    if (main === undefined) {
+      const stored = records.find((r) => r.id === flowId);
+      if (!stored) throw notFound(`Flow "${flowId}"`);
+      main = stored.draft;
+    }
+    const parsed = parseFlow(main);
+    if (!parsed.ok) throw new AppError({ code: 'flow/invalid', message: 'The flow document is not valid.', httpStatus: 400, details: { issues: parsed.issues } });
+    // Other flows that do not parse are left out of the preview rather than blocking it.
+    const others = docs.filter((d) => parseFlow(d).ok);
+    const settings = await readBotSettings(deps.store);
+    const result = compileBot({ flows: [parsed.flow, ...others], settings: { ...settings, mainFlowId: settingsMain(settings.mainFlowId, parsed.flow, others) }, actions: [...deps.actions.keys()], version: `preview-${randomUUID()}` });
+    if (!result.ok) {
+      throw new AppError({ code: 'flow/has-errors', message: 'Fix the errors in the flow to preview it.', httpStatus: 422, details: { issues: result.issues } });
+    }
+    return result.bot;
+  }
+
+  async function turn(session: Session, input: Parameters<typeof runBotTurn>[0]['inbound']): Promise<PreviewReply> {
+    const now = deps.clock();
+    session.lastUsed = now;
+    const result = await runBotTurn({ bot: session.bot, snapshot: session.snapshot, inbound: input, now, profile: { name: 'Preview', phone: '10000000000' }, actions: deps.actions, actionTimeoutMs: 5000 });
+    session.snapshot = result.snapshot;
+    const handoff = result.effects.some((e) => e.type === 'handoff');
+    session.handedOff ||= handoff;
+    return {
+      sessionId: session.id,
+      replies: result.effects.flatMap((e) => (e.type === 'send' ? [e.message] : [])),
+      trace: result.trace,
+      activeNode: activeNode(session.bot, result.snapshot),
+      handoff,
+      ended: result.effects.some((e) => e.type === 'end') || handoff,
+    };
+  }
+
+  return {
+    async start(input: { flowId: string; draft?: unknown; locale?: string; userId: string }): Promise<PreviewReply> {
+      const now = deps.clock();
+      sweep(now);
+      const bot = await buildBot(input.flowId, input.draft);
+      const session: Session = { id: randomUUID(), userId: input.userId, bot, snapshot: null, lastUsed: now, handedOff: false, seq: 0 };
+      if (input.locale) session.snapshot = { v: 1, flowId: null, botVersion: bot.version, machine: null, vars: {}, locale: input.locale, misunderstood: 0, lastInboundAt: now, pendingRequestId: null, seq: 0 };
+      sessions.set(session.id, session);
+      return turn(session, { type: 'resume', flowId: input.flowId });
+    },
+    async send(input: { sessionId: string; userId: string; content: InboundContent }): Promise<PreviewReply> {
+      const session = sessions.get(input.sessionId);
+      if (!session || session.userId !== input.userId) throw notFound('Preview session');
+      session.seq += 1;
+      if (session.handedOff) {
+        // In preview there is no operator: after a handoff the bot takes the conversation back.
+        session.handedOff = false;
+      }
+      return turn(session, { type: 'message', id: `preview.${session.seq}`, content: input.content });
+    },
+    end(sessionId: string, userId: string): void {
+      const session = sessions.get(sessionId);
+      if (session?.userId === userId) sessions.delete(sessionId);
+    },
+  };
+}
+
+export type PreviewService = ReturnType<typeof createPreviewService>;
+
+function settingsMain(mainFlowId: string | undefined, flow: Flow, others: unknown[]): string | undefined {
+  if (!mainFlowId || mainFlowId === flow.id) return mainFlowId;
+  return others.some((d) => {
+    const p = parseFlow(d);
+    return p.ok && p.flow.id === mainFlowId;
+  })
+    ? mainFlowId
+    : undefined;
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createDemoActions } from './actions/createDemoActions.js';
+import type { ActionHandler } from './actions/types.js';
+import { createAuthService } from './auth/authService.js';
+import { createBotRegistry } from './bot/createBotRegistry.js';
+import { seedExamples } from './bot/seedExamples.js';
+import { createCloudApiClient } from './channels/whatsapp/index.js';
+import { webhookRouter } from './channels/whatsapp/webhookRouter.js';
+import { createPreviewService } from './channels/webchat/createPreviewService.js';
+import type { Config } from './config.js';
+import { createProcessor, type ProcessorDeps } from './conversations/createProcessor.js';
+import { createFlowService } from './flows/flowService.js';
+import { createApp } from './http/createApp.js';
+import { authRoutes } from './http/routes/authRoutes.js';
+import { conversationRoutes } from './http/routes/conversationRoutes.js';
+import { flowRoutes } from './http/routes/flowRoutes.js';
+import { metaRoutes } from './http/routes/metaRoutes.js';
+import { previewRoutes } from './http/routes/previewRoutes.js';
+import type { Logger } from './logger.js';
+import { createDispatcher, type DispatcherDeps } from './outbox/createDispatcher.js';
+import { createStore } from './store/index.js';
+import type { Store } from './store/types.js';
+
+export const REPO_FLOWS_DIR = fileURLToPath(new URL('../../flows', import.meta.url));
+
+export interface SwitchboardOptions {
+  config: Config;
+  logger: Logger;
+  clock?: () => number;
+  /** An already-open store (tests); otherwise one is opened from the config. */
+  store?: Store;
+  flowsDir?: string;
+  fetch?: typeof fetch;
+  /** Extra or replacement actions (tests). */
+  actions?: Record<string, ActionHandler>;
+  processor?: Partial<Pick<ProcessorDeps, 'pollMs' | 'leaseMs' | 'beforeCommit' | 'concurrency'>>;
+  dispatcher?: Partial<Pick<DispatcherDeps, 'pollMs' | 'random' | 'afterAccepted' | 'maxAttempts'>>;
+  designerDir?: string;
+}
+
+export interface Switchboard {
+  url: string;
+  server: Server;
+  store: Store;
+  processor: ReturnType<typeof createProcessor>;
+  dispatcher: ReturnType<typeof createDispatcher>;
+  admin: { created: boolean; generatedPassword: string | null };
+  seeded: { loaded: string[]; skipped: string[] };
+  /** Stops taking requests, finishes the turns in flight, closes the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires every piece together and starts listening: store, bot, processor, outbox, HTTP.
+ *
+ * @example const sb = await startSwitchboard({ config, logger }); console.log(sb.url);
+ */
+export async function startSwitchboard(options: SwitchboardOptions): Promise<Switchboard> {
+  const { config, logger } = options;
+  const clock = options.clock ?? Date.now;
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const store = options.store ?? (await createStore({ dataDir: config.dataDir, ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}) }));
+  const flowsDir = options.flowsDir ?? REPO_FLOWS_DIR;
+
+  const actions = new Map<string, ActionHandler>(await createDemoActions(path.join(flowsDir, 'data')));
+  for (const [name, handler] of Object.entries(options.actions ?? {})) actions.set(name, handler);
+
+  const auth = await createAuthService({ store, clock });
+  const admin = await auth.ensureAdmin(config.admin);
+  const seeded = await seedExamples({ store, logger, flowsDir, clock });
+  const bots = createBotRegistry({ store, logger, actionNames: [...actions.keys()], clock });
+  await bots.reload();
+
+  const cloudApi = config.whatsapp.accessToken
+    ? createCloudApiClient({ baseUrl: config.whatsapp.apiUrl, accessToken: config.whatsapp.accessToken, ...(options.fetch ? { fetch: options.fetch } : {}) })
+    : null;
+  const dispatcher = createDispatcher({ store, cloudApi, logger, clock, owner, ...options.dispatcher });
+  const processor = createProcessor({
+    store,
+    bots,
+    actions,
+    logger,
+    clock,
+    owner,
+    ...options.processor,
+    onCommitted: (_conversation, outbound) => {
+      if (outbound.length > 0) dispatcher.kick();
+    },
+  });
+  const flows = createFlowService({ store, bots, clock });
+  const preview = createPreviewService({ store, actions, clock });
+  const routes = [
+    ...authRoutes(auth),
+    ...flowRoutes(flows),
+    ...previewRoutes(preview),
+    ...metaRoutes({ store, bots, clock }),
+    ...conversationRoutes(store),
+  ];
+  const app = createApp({
+    store,
+    auth,
+    logger,
+    routes,
+    channels: [webhookRouter({ config: config.whatsapp, store, logger, clock, onStored: (ids) => ids.forEach((id) => processor.kick(id)) })],
+    ...(options.designerDir ? { designerDir: options.designerDir } : {}),
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address() as AddressInfo;
+  processor.start();
+  dispatcher.start();
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://localhost:${address.port}`,
+    server,
+    store,
+    processor,
+    dispatcher,
+    admin,
+    seeded,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await processor.stop();
+        await dispatcher.stop();
+        if (!options.store) await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type Request, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { parse as parseCookies } from 'cookie';
+import { pinoHttp } from 'pino-http';
+import type { AuthService, PublicUser } from '../auth/authService.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/types.js';
+import { AppError } from './AppError.js';
+import { errorHandler } from './errorHandler.js';
+import { openApi } from './openApi.js';
+import { allows, type Route } from './route.js';
+
+export const SESSION_COOKIE = 'sb_session';
+/** Mutating API calls must carry this header: a cross-site form or image cannot set it (CSRF guard). */
+export const CSRF_HEADER = 'x-requested-with';
+
+export interface AppDeps {
+  store: Store;
+  auth: AuthService;
+  logger: Logger;
+  routes: readonly Route[];
+  /** Routers mounted before the JSON API (the WhatsApp webhook needs the raw body). */
+  channels: readonly express.Router[];
+  /** Where the built designer is; defaults to designer/dist in the repository. */
+  designerDir?: string;
+  secureCookies?: boolean;
+  version?: string;
+}
+
+const defaultDesignerDir = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+
+/**
+ * Builds the Express app apart from `listen()`, so tests run it in-process on port 0.
+ *
+ * @example const app = createApp(deps); app.listen(3000);
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'https:'], 'connect-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/webhook/') === true }, quietReqLogger: true }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await deps.store.ping().catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'store-unreachable', store: deps.store.kind });
+  });
+
+  for (const router of deps.channels) app.use(router);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '5mb' }));
+  api.use((req, _res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get(CSRF_HEADER) !== 'switchboard') {
+      next(new AppError({ code: 'auth/csrf', message: `Send the header "X-Requested-With: switchboard" with every change.`, httpStatus: 403 }));
+      return;
+    }
+    next();
+  });
+  const sessionOf = async (req: Request): Promise<PublicUser | null> => {
+    const token = parseCookies(req.get('cookie') ?? '')[SESSION_COOKIE];
+    return deps.auth.userForToken(token);
+  };
+  const loginLimiter = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(new AppError({ code: 'auth/too-many-attempts', message: 'Too many sign-in attempts. Wait a minute and try again.', httpStatus: 429 })) });
+  api.use('/api/auth/login', loginLimiter);
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi(deps.routes, deps.version ?? '0.1.0'));
+  });
+  for (const route of deps.routes) {
+    const handler: RequestHandler = async (req, res) => {
+      const user = await sessionOf(req);
+      if (!allows(route, user)) {
+        throw user
+          ? new AppError({ code: 'auth/forbidden', message: 'Your role cannot do this.', httpStatus: 403 })
+          : new AppError({ code: 'auth/required', message: 'Sign in first.', httpStatus: 401 });
+      }
+      const params = Object.fromEntries(Object.entries(req.params).map(([k, v]) => [k, String(v)]));
+      const result = await route.handle({ user, params, query: req.query, body: req.body, ip: req.ip ?? '' });
+      if (result.setSession) {
+        res.cookie(SESSION_COOKIE, result.setSession.token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies ?? false, path: '/', expires: new Date(result.setSession.expiresAt) });
+      } else if (result.setSession === null) {
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+      res.status(result.status ?? 200);
+      if (result.body === undefined) res.end();
+      else res.json(result.body);
+    };
+    api[route.method](route.path, handler);
+  }
+  api.use('/api', (req, _res, next) => next(new AppError({ code: 'not-found', message: `No API route ${req.method} ${req.originalUrl}`, httpStatus: 404 })));
+  app.use(api);
+
+  const designerDir = deps.designerDir ?? defaultDesignerDir;
+  if (existsSync(designerDir)) {
+    app.use(express.static(designerDir, { index: 'index.html', maxAge: '1h' }));
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/webhook/')) return next();
+      res.sendFile('index.html', { root: designerDir });
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('Switchboard is running. The designer is not built yet: run `npm run build`.');
+    });
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

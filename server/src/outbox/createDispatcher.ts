@@ -1,0 +1,160 @@
+import { OutboundMessageSchema } from '@switchboard/engine';
+import type { CloudApiClient } from '../channels/whatsapp/index.js';
+import { toCloudMessage } from '../channels/whatsapp/index.js';
+import type { Logger } from '../logger.js';
+import type { Conversation, StoredMessage, Store } from '../store/types.js';
+import { createPacer } from './createPacer.js';
+
+/** WhatsApp's customer-service window: free-form messages only within 24 hours of the customer's last message. */
+export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface DispatcherDeps {
+  store: Store;
+  /** Null when the WhatsApp channel is off: WhatsApp messages then fail with `channel-off`. */
+  cloudApi: CloudApiClient | null;
+  logger: Logger;
+  clock: () => number;
+  owner: string;
+  random?: () => number;
+  claimTtlMs?: number;
+  pollMs?: number;
+  batch?: number;
+  maxAttempts?: number;
+  /** Called after a message is sent or fails for good (to tell the operators). */
+  onSettled?: (message: StoredMessage, outcome: 'sent' | 'failed') => void;
+  /** Test hook: runs after the API accepted a message and before it is recorded (to inject crashes). */
+  afterAccepted?: (message: StoredMessage, wamid: string) => void | Promise<void>;
+}
+
+export interface Dispatcher {
+  kick(): void;
+  start(): void;
+  stop(): Promise<void>;
+  /** Sends until nothing is due (tests). */
+  drain(): Promise<void>;
+}
+
+/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … capped at 5 minutes, each between 50 % and 100 %. */
+export function backoffMs(attempts: number, random: () => number): number {
+  const ceiling = Math.min(300_000, 500 * 2 ** attempts);
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/**
+ * Sends the outbox through the Cloud API: in order per conversation (the store claims only the
+ * oldest unsent message of each), paced per customer, retrying 429/5xx/timeouts with backoff and
+ * jitter, marking 4xx failed. A message the API accepted is recorded with its wamid at once and is
+ * never sent again.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const random = deps.random ?? Math.random;
+  const claimTtlMs = deps.claimTtlMs ?? 60_000;
+  const pollMs = deps.pollMs ?? 200;
+  const batch = deps.batch ?? 64;
+  const maxAttempts = deps.maxAttempts ?? 10;
+  const pacer = createPacer();
+  let stopped = true;
+  let wake: (() => void) | null = null;
+  let loop: Promise<void> | null = null;
+  const conversations = new Map<string, Conversation>();
+
+  async function conversationOf(id: string): Promise<Conversation | null> {
+    // Recipient and window data: refreshed on every send because lastInboundAt moves.
+    const fresh = await deps.store.getConversation(id);
+    if (fresh) conversations.set(id, fresh);
+    return fresh;
+  }
+
+  async function fail(message: StoredMessage, code: string, text: string): Promise<void> {
+    await deps.store.markFailed(message.id, { code, message: text }, deps.clock());
+    deps.logger.warn({ messageId: message.id, conversationId: message.conversationId, code }, `message failed: ${text}`);
+    deps.onSettled?.(message, 'failed');
+  }
+
+  async function deliver(message: StoredMessage): Promise<void> {
+    const now = deps.clock();
+    const conversation = await conversationOf(message.conversationId);
+    if (!conversation) return fail(message, 'no-conversation', 'the conversation no longer exists');
+    if (conversation.channel !== 'whatsapp') {
+      await deps.store.markSent(message.id, `local.${message.id}`, now);
+      deps.onSettled?.(message, 'sent');
+      return;
+    }
+    const content = OutboundMessageSchema.safeParse(message.content);
+    if (!content.success) return fail(message, 'bad-content', 'the message content is not a sendable message');
+    const windowOpen = conversation.lastInboundAt !== null && now - conversation.lastInboundAt < SERVICE_WINDOW_MS;
+    if (content.data.kind !== 'template' && !windowOpen) {
+      return fail(message, 'window-closed', 'the 24-hour customer-service window is closed: send an approved template instead');
+    }
+    if (!deps.cloudApi) return fail(message, 'channel-off', 'the WhatsApp channel is off (set the WHATSAPP_* variables)');
+    const notBefore = pacer.reserve(conversation.id, now);
+    if (notBefore > now) {
+      await deps.store.scheduleRetry(message.id, notBefore, { code: 'paced', message: 'spread out to stay within per-customer limits' });
+      return;
+    }
+    const body = toCloudMessage({ to: conversation.customerId, message: content.data });
+    if (!body.ok) return fail(message, body.code, body.message);
+    const result = await deps.cloudApi.sendMessage(conversation.businessNumberId, body.body);
+    if (result.ok) {
+      await deps.afterAccepted?.(message, result.wamid);
+      await deps.store.markSent(message.id, result.wamid, deps.clock());
+      deps.onSettled?.(message, 'sent');
+      return;
+    }
+    if (result.retryable && message.attempts + 1 < maxAttempts) {
+      if (result.code === '131056') pacer.penalize(conversation.id, deps.clock(), result.retryAfterMs ?? 6000);
+      const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(message.attempts, random));
+      await deps.store.scheduleRetry(message.id, deps.clock() + delay, { code: result.code, message: result.message });
+      deps.logger.info({ messageId: message.id, code: result.code, delay }, 'send will be retried');
+      return;
+    }
+    return fail(message, result.code, result.message);
+  }
+
+  async function runOnce(): Promise<number> {
+    const claimed = await deps.store.claimOutbox(deps.owner, deps.clock(), claimTtlMs, batch);
+    await Promise.all(
+      claimed.map((m) => deliver(m).catch((error: unknown) => deps.logger.error({ err: error, messageId: m.id }, 'delivery crashed; the claim will expire and it will be retried'))),
+    );
+    return claimed.length;
+  }
+
+  async function run(): Promise<void> {
+    while (!stopped) {
+      let count = 0;
+      try {
+        count = await runOnce();
+      } catch (error) {
+        deps.logger.error({ err: error }, 'outbox claim failed');
+      }
+      if (count > 0 || stopped) continue;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  return {
+    kick() {
+      wake?.();
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      loop = run();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+    async drain() {
+      for (let i = 0; i < 1000; i += 1) if ((await runOnce()) === 0) return;
+    },
+  };
+}
