@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
   WHATSAPP_API_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.facebook.com/v25.0')),
   ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().default('admin@example.com')),
   ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'must be at least 8 characters').optional()),
+  /** Where the example flows and their demo data are read from on first start (default: the repository's flows/). */
+  FLOWS_DIR: optionalString,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 
@@ -39,6 +41,7 @@ export interface Config {
   };
   admin: { email: string; password: string | undefined };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  flowsDir: string | undefined;
 }
 
 export type ParseConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -73,6 +76,7 @@ export function parseConfig(env: Record<string, string | undefined>): ParseConfi
       },
       admin: { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD },
       logLevel: e.LOG_LEVEL,
+      flowsDir: e.FLOWS_DIR ? path.resolve(e.FLOWS_DIR) : undefined,
     },
   };
 }

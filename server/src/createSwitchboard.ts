@@ -38,7 +38,7 @@ export interface SwitchboardOptions {
   /** Extra or replacement actions (tests). */
   actions?: Record<string, ActionHandler>;
   processor?: Partial<Pick<ProcessorDeps, 'pollMs' | 'leaseMs' | 'beforeCommit' | 'concurrency'>>;
-  dispatcher?: Partial<Pick<DispatcherDeps, 'pollMs' | 'random' | 'afterAccepted' | 'maxAttempts'>>;
+  dispatcher?: Partial<Pick<DispatcherDeps, 'pollMs' | 'random' | 'afterAccepted' | 'beforeSend' | 'maxAttempts' | 'claimTtlMs'>>;
   designerDir?: string;
 }
 
@@ -64,7 +64,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   const clock = options.clock ?? Date.now;
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const store = options.store ?? (await createStore({ dataDir: config.dataDir, ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}) }));
-  const flowsDir = options.flowsDir ?? REPO_FLOWS_DIR;
+  const flowsDir = options.flowsDir ?? config.flowsDir ?? REPO_FLOWS_DIR;
 
   const actions = new Map<string, ActionHandler>(await createDemoActions(path.join(flowsDir, 'data')));
   for (const [name, handler] of Object.entries(options.actions ?? {})) actions.set(name, handler);

@@ -22,6 +22,8 @@ export interface DispatcherDeps {
   maxAttempts?: number;
   /** Called after a message is sent or fails for good (to tell the operators). */
   onSettled?: (message: StoredMessage, outcome: 'sent' | 'failed') => void;
+  /** Test hook: runs just before the API call (to inject a crash between commit and send). */
+  beforeSend?: (message: StoredMessage) => void | Promise<void>;
   /** Test hook: runs after the API accepted a message and before it is recorded (to inject crashes). */
   afterAccepted?: (message: StoredMessage, wamid: string) => void | Promise<void>;
 }
@@ -94,6 +96,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const body = toCloudMessage({ to: conversation.customerId, message: content.data });
     if (!body.ok) return fail(message, body.code, body.message);
+    await deps.beforeSend?.(message);
     const result = await deps.cloudApi.sendMessage(conversation.businessNumberId, body.body);
     if (result.ok) {
       await deps.afterAccepted?.(message, result.wamid);
