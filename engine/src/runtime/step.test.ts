@@ -255,3 +255,22 @@ describe('compileBot', () => {
     expect(result.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['flow/missing-start', 'flow/invalid-document']));
   });
 });
+
+describe('step with jumps inside a flow', () => {
+  it('jumps to a node of the same flow', () => {
+    const looped = flow('loop', { triggers: { keywords: { en: ['start'] }, intents: [] } })
+      .node('s', 'start', {})
+      .node('q', 'message', { text: t('Again?', 'Ещё?'), buttons: [{ id: 'yes', title: t('Yes', 'Да') }, { id: 'no', title: t('No', 'Нет') }] })
+      .node('j', 'jump', { nodeId: 'q' })
+      .node('bye', 'end', { message: t('Bye', 'Пока') })
+      .edge('s', 'next', 'q')
+      .edge('q', 'yes', 'j')
+      .edge('q', 'no', 'bye')
+      .build();
+    const c = createConversation(botOf({ flows: [looped] }));
+    expect(texts(c.send('start'))).toEqual(['Again?']);
+    expect(texts(c.press('yes'))).toEqual(['Again?']);
+    expect(texts(c.press('no'))).toEqual(['Bye']);
+    expect(c.log.at(-1)?.effects.at(-1)).toEqual({ type: 'end', flowId: 'loop' });
+  });
+});
