@@ -1,0 +1,63 @@
+import { IconChartBar, IconInbox, IconSettings } from '@tabler/icons-react';
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ComingSoonPage } from '../components/ComingSoonPage';
+import { NotFoundPage } from '../components/NotFoundPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { FlowsPage } from '../features/flows/FlowsPage';
+import { AppLayout } from './AppLayout';
+import { SuspenseRoute } from './SuspenseRoute';
+
+// The editor carries the canvas, layout and validation: load it only when a flow is opened.
+const FlowEditorPage = lazy(() => import('../features/flowEditor/FlowEditorPage'));
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: <RequireAuth />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <Navigate to="/flows" replace /> },
+            { path: 'flows', element: <FlowsPage /> },
+            { path: 'flows/:flowId', element: <SuspenseRoute><FlowEditorPage /></SuspenseRoute> },
+            {
+              path: 'inbox',
+              element: (
+                <ComingSoonPage
+                  icon={IconInbox}
+                  title="Inbox"
+                  text="Operators will answer customers here: a queue of handed-off conversations, the chat, and the contact's details."
+                />
+              ),
+            },
+            {
+              path: 'analytics',
+              element: (
+                <ComingSoonPage
+                  icon={IconChartBar}
+                  title="Analytics"
+                  text="See how conversations move through each flow: where people drop off, which intents go unanswered, and how often the bot hands off."
+                />
+              ),
+            },
+            {
+              path: 'settings',
+              element: (
+                <ComingSoonPage
+                  icon={IconSettings}
+                  title="Settings"
+                  text="Business hours, the WhatsApp number, operators and their roles, quick replies and labels will be managed here."
+                />
+              ),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}
