@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fetchMeta } from '../../api/meta';
 import { queryKeys } from '../../api/queryKeys';
 import { PreviewDrawer } from '../preview/PreviewDrawer';
+import { EmptyCanvasHint } from './canvas/EmptyCanvasHint';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import classes from './EditorLayout.module.css';
 import { Inspector } from './inspector/Inspector';
@@ -36,6 +37,7 @@ export function EditorLayout({ flowId }: { flowId: string }) {
       <main className={classes.canvas}>
         <div className={classes.canvasArea}>
           <FlowCanvas actions={actions} />
+          <EmptyCanvasHint />
         </div>
         <IssuesPanel opened={issuesOpen} onToggle={issues.toggle} />
       </main>

@@ -57,8 +57,9 @@ export function PhoneChat({ session }: { session: PreviewSession }) {
             </div>
           )}
           {session.error && (
-            <Alert color="red" variant="light" p="xs" title="The preview stopped">
-              {session.error} Press restart to try again.
+            <Alert color="red" variant="light" p="xs" title="The preview stopped" style={{ whiteSpace: 'pre-line' }}>
+              {session.error}
+              {'\nFix that, then press restart.'}
             </Alert>
           )}
         </div>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { endPreview, sendPreviewMessage, startPreview, type PreviewInput } from '../../api/preview';
 import type { PreviewTurn } from '../../api/schemas';
 import type { EditorStore } from '../flowEditor/store/createEditorStore';
+import { describePreviewError } from './describePreviewError';
 
 type NewEntry = { from: 'bot'; message: OutboundMessage } | { from: 'customer'; text: string } | { from: 'system'; text: string };
 export type ChatEntry = NewEntry & { id: number };
@@ -62,7 +63,7 @@ export function usePreviewSession(args: { store: EditorStore; flowId: string; lo
         session.current = started.sessionId;
         absorb(started);
       })
-      .catch((e: unknown) => mine === generation.current && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => mine === generation.current && setError(describePreviewError(e, flowId)))
       .finally(() => mine === generation.current && setPending(false));
   }, [close, flowId, store, locale, absorb]);
 
@@ -76,10 +77,10 @@ export function usePreviewSession(args: { store: EditorStore; flowId: string; lo
       setError(null);
       sendPreviewMessage({ sessionId: id, input })
         .then((turn) => mine === generation.current && absorb(turn))
-        .catch((e: unknown) => mine === generation.current && setError(e instanceof Error ? e.message : String(e)))
+        .catch((e: unknown) => mine === generation.current && setError(describePreviewError(e, flowId)))
         .finally(() => mine === generation.current && setPending(false));
     },
-    [append, absorb, pending],
+    [append, absorb, pending, flowId],
   );
 
   useEffect(() => {

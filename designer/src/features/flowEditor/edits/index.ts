@@ -10,3 +10,4 @@ export { removeElements } from './removeElements';
 export { renameFlow } from './renameFlow';
 export { updateFlowSettings, type FlowSettingsPatch } from './updateFlowSettings';
 export { updateNodeData } from './updateNodeData';
+export { applyTemplate } from './applyTemplate';

@@ -5,6 +5,7 @@ import type { DragEvent } from 'react';
 import { PALETTE_DRAG_TYPE } from '../canvas/paletteDrag';
 import { GROUP_COLORS, NODE_KINDS, PALETTE_GROUPS } from '../nodeCatalog';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
+import { findFreePosition } from './findFreePosition';
 import classes from './Palette.module.css';
 
 /** Node types grouped; drag one onto the canvas, or press Enter on it to drop it in the middle. */
@@ -21,7 +22,9 @@ export function Palette({ actions }: { actions: readonly string[] }) {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
     const at = screenToFlowPosition(centre);
-    store.getState().addNodeAt({ type, position: { x: Math.round(at.x - 125), y: Math.round(at.y - 40) }, actions });
+    const { flow, sizes } = store.getState();
+    const position = findFreePosition({ flow, sizes, near: { x: Math.round(at.x - 125), y: Math.round(at.y - 40) } });
+    store.getState().addNodeAt({ type, position, actions });
   };
 
   return (
