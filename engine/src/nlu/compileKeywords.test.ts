@@ -33,6 +33,14 @@ describe('compileKeywords', () => {
     expect(match('men')).toBeNull();
   });
 
+  it('does not match a word that only shares a very short stem with a keyword', () => {
+    expect(match('у меня вопрос', ru)).toBeNull();
+    expect(match('меню', ru)?.keyword).toBe('меню');
+    const greeting = nlu.compileKeywords({ en: ['hi'] });
+    expect(greeting.match(nlu.analyze('where is his parcel', en))).toBeNull();
+    expect(greeting.match(nlu.analyze('hi there', en))?.keyword).toBe('hi');
+  });
+
   it('matches a phrase when its words appear in order', () => {
     expect(match('I want to talk to a person now')?.keyword).toBe('talk to a person');
     expect(match('Where is my order?!')?.keyword).toBe('where is my order');

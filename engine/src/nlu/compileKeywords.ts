@@ -106,10 +106,16 @@ function matchPhrase(words: CompiledWord[], analysis: Analysis): number {
   return Math.max(0, best);
 }
 
+/**
+ * Stems shorter than this say too little to match on alone: "меня" and "меню" both stem to "мен",
+ * "his" to "hi". Such keywords match their own word form (or a tolerated typo of it) only.
+ */
+const MIN_MATCHING_STEM = 4;
+
 /** 1 for the same stem, less for a tolerated typo, 0 otherwise. */
 function matchWord(word: CompiledWord, token: string, stem: string): number {
   if (token === '') return 0;
-  if (stem === word.stem || token === word.token) return 1;
+  if (token === word.token || (stem === word.stem && word.stem.length >= MIN_MATCHING_STEM)) return 1;
   if (word.tolerance === 0) return 0;
   // A typo in the first letter is rare, and allowing it turns "order" into "border".
   if (token.charCodeAt(0) !== word.token.charCodeAt(0)) return 0;

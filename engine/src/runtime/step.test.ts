@@ -142,6 +142,12 @@ describe('step', () => {
     expect(c.snapshot?.flowId).toBe('menu');
   });
 
+  it('does not take "меня" (me) in a Russian message for the "меню" interrupt', () => {
+    const c = createConversation(bot);
+    expect(texts(c.send('у меня не пришёл заказ'))).toEqual(['Номер заказа?']);
+    expect(c.log.at(-1)?.trace).not.toContainEqual({ type: 'interrupt', kind: 'menu' });
+  });
+
   it('forgets an abandoned flow after 30 minutes of silence', () => {
     const c = createConversation(bot);
     c.send('order');
