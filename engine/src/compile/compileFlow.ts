@@ -169,7 +169,7 @@ function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
             kind: 'handoff',
             nodeId: node.id,
             queue: node.data.queue,
-            reason: 'flow',
+            reason: node.data.reason,
             message: node.data.message ? say(c, node.data.message, a) : null,
           })),
         ],

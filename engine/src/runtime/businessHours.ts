@@ -38,9 +38,18 @@ export function isOpen(business: Business, now: number): boolean {
   return (business.openingHours[weekday] ?? []).some((i) => minutes >= toMinutes(i.open) && minutes < toMinutes(i.close));
 }
 
-/** A one-line human summary of the opening hours, e.g. "Mon–Fri 09:00–18:00, Sat 10:00–16:30". */
-export function describeHours(business: Business): string {
-  const label = (d: Weekday) => d.charAt(0).toUpperCase() + d.slice(1);
+const DAY_NAMES: Record<string, Record<Weekday, string>> = {
+  en: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
+  ru: { mon: 'Пн', tue: 'Вт', wed: 'Ср', thu: 'Чт', fri: 'Пт', sat: 'Сб', sun: 'Вс' },
+};
+
+/**
+ * A one-line summary of the opening hours in a locale, e.g. "Mon–Fri 09:00–18:00, Sat 10:00–16:30"
+ * or "Пн–Пт 09:00–18:00, Сб 10:00–16:30".
+ */
+export function describeHours(business: Business, locale = 'en'): string {
+  const names = DAY_NAMES[locale] ?? DAY_NAMES.en;
+  const label = (d: Weekday) => names?.[d] ?? d;
   const spans = WEEKDAYS.map((d) => ({ d, v: (business.openingHours[d] ?? []).map((i) => `${i.open}–${i.close}`).join(', ') }));
   const out: string[] = [];
   for (let i = 0; i < spans.length; ) {

@@ -35,7 +35,14 @@ function toText(value: Json | undefined): string {
  */
 export function interpolate(template: string, vars: Record<string, Json>): string {
   if (!template.includes('{{')) return template;
-  return template.replace(PLACEHOLDER, (_, path: string) => toText(readPath(vars, path)));
+  let emptied = false;
+  const filled = template.replace(PLACEHOLDER, (_, path: string) => {
+    const text = toText(readPath(vars, path));
+    if (text === '') emptied = true;
+    return text;
+  });
+  // "Hi {{profile.name}}!" without a name reads "Hi!", not "Hi !"; "Привет, {{name}}!" reads "Привет!".
+  return emptied ? filled.replace(/[ \t]*,[ \t]*(?=[!?.,:;]|$)/gm, '').replace(/[ \t]+(?=[!?.,:;])/g, '').replace(/[ \t]{2,}/g, ' ') : filled;
 }
 
 /**

@@ -280,3 +280,54 @@ describe('step with jumps inside a flow', () => {
     expect(c.log.at(-1)?.effects.at(-1)).toEqual({ type: 'end', flowId: 'loop' });
   });
 });
+
+describe('step details', () => {
+  it('lets a flow interpret its own button even when its title sounds like an interrupt', () => {
+    const f = flow('help', { triggers: { keywords: { en: ['help'] }, intents: [] } })
+      .node('s', 'start', {})
+      .node('q', 'message', { text: t('Need more?', 'Ещё?'), buttons: [{ id: 'human', title: t('Talk to a person', 'Позвать оператора') }] })
+      .node('h', 'handoff', { queue: 'vip', reason: 'lowRating' })
+      .edge('s', 'next', 'q')
+      .edge('q', 'human', 'h')
+      .build();
+    const c = createConversation(botOf({ flows: [f] }));
+    c.send('help');
+    expect(c.press('human', 'Talk to a person')).toContainEqual({ type: 'handoff', queue: 'vip', reason: 'lowRating' });
+  });
+
+  it('prefers a decisive intent over a keyword found somewhere in the message', () => {
+    const returns = flow('returns', {
+      intents: [{ name: 'returns', examples: { en: ['i want to return an item', 'how do i send it back', 'can i get a refund', 'return policy', 'send back a purchase', 'refund my money'], ru: ['хочу вернуть товар', 'как вернуть', 'возврат денег', 'правила возврата', 'вернуть покупку', 'верните деньги'] } }],
+      triggers: { keywords: {}, intents: ['returns'] },
+    })
+      .node('s', 'start', {})
+      .node('m', 'end', { message: t('Returns: 30 days.', 'Возврат: 30 дней.') })
+      .edge('s', 'next', 'm')
+      .build();
+    const b = botOf({ flows: [ordersFlow, returns], actions: ['lookupOrder'] });
+    expect(texts(createConversation(b).send('can I send my order back and get a refund'))).toEqual(['Returns: 30 days.']);
+    expect(texts(createConversation(b).send('where is my order'))).toEqual(['Your order number?']);
+  });
+
+  it('fills placeholders in bot-wide texts and tidies the punctuation around an empty name', () => {
+    const b = botOf({
+      flows: [menuFlow, ordersFlow],
+      settings: { mainFlowId: 'menu', greeting: { enabled: true, text: { en: 'Welcome to {{business.name}}, {{profile.nickname}}!', ru: 'Добро пожаловать, {{profile.nickname}}!' } }, business: { name: 'Demo', timeZone: 'UTC', address: '', openingHours: {} } },
+      actions: ['lookupOrder'],
+    });
+    const c = createConversation(b);
+    expect(texts(c.send('hello'))[0]).toBe('Welcome to Demo!');
+    expect(texts(createConversation(b).send('привет'))[0]).toBe('Добро пожаловать!');
+  });
+
+  it('describes opening hours in the customer language', () => {
+    const f = flow('hours', { triggers: { keywords: { en: ['hours'], ru: ['часы'] }, intents: [] } })
+      .node('s', 'start', {})
+      .node('m', 'end', { message: t('We are open {{business.hours}}', 'Мы работаем: {{business.hours}}') })
+      .edge('s', 'next', 'm')
+      .build();
+    const b = botOf({ flows: [f], settings: { business: { name: 'D', timeZone: 'Europe/Moscow', address: '', openingHours: { mon: [{ open: '09:00', close: '18:00' }], tue: [{ open: '09:00', close: '18:00' }], sat: [{ open: '10:00', close: '16:30' }] } } } });
+    expect(texts(createConversation(b).send('hours'))).toEqual(['We are open Mon–Tue 09:00–18:00, Sat 10:00–16:30']);
+    expect(texts(createConversation(b).send('часы работы'))).toEqual(['Мы работаем: Пн–Вт 09:00–18:00, Сб 10:00–16:30']);
+  });
+});

@@ -4,7 +4,7 @@ import type { Analysis } from '../nlu/types.js';
 import { DONE, IDLE } from '../compile/compileFlow.js';
 import type { FlowContext, FlowEvent, Instruction, Turn } from '../compile/types.js';
 import { describeHours, isOpen } from './businessHours.js';
-import { localize } from './interpolate.js';
+import { interpolate, localize } from './interpolate.js';
 import type { Bot, CompiledFlow, ConversationSnapshot, StepInput, StepResult, TraceEntry } from './types.js';
 
 /** Choice ids of the buttons the bot adds when it offers a person; they work from any node. */
@@ -104,7 +104,8 @@ export function step({ bot, snapshot, inbound, now, profile }: StepInput): StepR
     case 'resume': {
       resetFlow(w);
       w.snap.misunderstood = 0;
-      const flowId = inbound.flowId ?? (inbound.nodeId ? null : null);
+      // A node without a flow means a node of the main flow.
+      const flowId = inbound.flowId ?? (inbound.nodeId ? w.bot.mainFlowId : null);
       if (flowId) startFlow(w, flowId, inbound.nodeId ?? null, 'resume', turnOf(w, null, null));
       break;
     }
@@ -123,7 +124,7 @@ function withBuiltins(w: Work, profile: StepInput['profile']): Record<string, Js
   return {
     ...w.snap.vars,
     profile: { ...known, ...(profile?.name ? { name: profile.name } : {}), ...(profile?.phone ? { phone: profile.phone } : {}) },
-    business: { name: business.name, address: business.address, hours: describeHours(business) },
+    business: { name: business.name, address: business.address, hours: describeHours(business, w.snap.locale) },
   };
 }
 
@@ -131,8 +132,9 @@ function turnOf(w: Work, text: string | null, analysis: Analysis | null): Turn {
   return { now: w.now, locale: w.snap.locale, misunderstood: w.snap.misunderstood, text, analysis };
 }
 
+/** A bot-wide text (settings) in the conversation's locale, with `{{variables}}` filled in. */
 function say(w: Work, text: Record<string, string> | undefined): string {
-  return localize(text, w.snap.locale, w.bot.settings.defaultLocale);
+  return interpolate(localize(text, w.snap.locale, w.bot.settings.defaultLocale), { ...w.snap.vars, locale: w.snap.locale });
 }
 
 function sendText(w: Work, text: string): void {
@@ -150,11 +152,14 @@ function onMessage(w: Work, content: InboundContent): void {
   const text = textOf(content);
   const locales = [...new Set([settings.defaultLocale, ...Object.keys(settings.messages.notUnderstood)])];
   const analysis = text ? nlu.analyze(text, { localeHint: w.snap.locale, locales }) : null;
-  if (analysis && /\p{L}/u.test(text ?? '')) w.snap.locale = analysis.locale;
+  if (analysis && /\p{L}/u.test(text ?? '') && analysis.locale !== w.snap.locale) {
+    w.snap.locale = analysis.locale;
+    w.snap.vars = { ...w.snap.vars, business: { ...asRecord(w.snap.vars.business), hours: describeHours(settings.business, w.snap.locale) } };
+  }
   w.snap.lastInboundAt = w.now;
   const greeting = settings.greeting;
   if (greeting?.enabled && (last === null || w.now - last >= greeting.afterDays * 86_400_000)) {
-    sendText(w, interpolateGreeting(w, say(w, greeting.text)));
+    sendText(w, say(w, greeting.text));
   }
 
   const turn = turnOf(w, text, analysis);
@@ -164,7 +169,9 @@ function onMessage(w: Work, content: InboundContent): void {
   }
 
   const chosen = content.kind === 'choice' ? content.id : null;
-  const shortEnough = analysis !== null && analysis.tokens.length <= 8;
+  // A pressed button is the flow's to interpret (its title may well say "Talk to a person");
+  // only typed words and our own offer buttons act as interrupts.
+  const shortEnough = chosen === null && analysis !== null && analysis.tokens.length <= 8;
   if (chosen === OFFER_HANDOFF_ID || (shortEnough && analysis && w.bot.interrupts.handoff.match(analysis))) {
     w.trace.push({ type: 'interrupt', kind: 'handoff' });
     handoff(w, { queue: settings.handoffQueue, reason: 'requested', message: null });
@@ -190,25 +197,37 @@ function onMessage(w: Work, content: InboundContent): void {
   w.snap.misunderstood = w.missed ? w.snap.misunderstood : 0;
 }
 
-function interpolateGreeting(w: Work, text: string): string {
-  const profile = w.snap.vars.profile;
-  const name = profile !== null && typeof profile === 'object' && !Array.isArray(profile) && typeof profile.name === 'string' ? profile.name : '';
-  return text.replace(/\{\{\s*profile\.name\s*\}\}/g, name).replace(/\{\{\s*business\.name\s*\}\}/g, w.bot.settings.business.name).replace(/ ,/g, ',');
+function asRecord(value: Json | undefined): Record<string, Json> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
+
+/**
+ * An intent this sure, in a sentence this long, beats a keyword found somewhere in it ("can I send
+ * my order back" → returns); a short message is taken at its word ("delivery" → the keyword's flow).
+ */
+const DECISIVE_INTENT = 0.85;
+const DECISIVE_MIN_TOKENS = 4;
 
 function startByTrigger(w: Work, turn: Turn): void {
   const analysis = turn.analysis;
   if (analysis) {
-    for (const compiled of w.bot.flows.values()) {
-      const match = compiled.triggerKeywords?.match(analysis);
-      if (match) {
-        setNluKeyword(w, match.keyword);
-        startFlow(w, compiled.flow.id, null, 'keyword', turn);
-        return;
-      }
-    }
     const best = analysis.intents[0];
     const byIntent = best && best.confidence >= w.bot.settings.confidenceThreshold ? w.bot.intentFlows.get(best.intent) : undefined;
+    if (byIntent && best && best.confidence >= DECISIVE_INTENT && analysis.tokens.length >= DECISIVE_MIN_TOKENS) {
+      startFlow(w, byIntent, null, 'intent', turn);
+      return;
+    }
+    // The strongest keyword match wins; between equals, the flow listed first.
+    let chosen: { flowId: string; keyword: string; confidence: number } | null = null;
+    for (const compiled of w.bot.flows.values()) {
+      const match = compiled.triggerKeywords?.match(analysis);
+      if (match && (!chosen || match.confidence > chosen.confidence)) chosen = { flowId: compiled.flow.id, keyword: match.keyword, confidence: match.confidence };
+    }
+    if (chosen) {
+      setNluKeyword(w, chosen.keyword);
+      startFlow(w, chosen.flowId, null, 'keyword', turn);
+      return;
+    }
     if (byIntent) {
       startFlow(w, byIntent, null, 'intent', turn);
       return;
@@ -384,8 +403,7 @@ function handoff(w: Work, h: { queue: string; reason: 'requested' | 'notUndersto
   const closed = settings.away?.enabled === true && !isOpen(settings.business, w.now);
   const text = closed ? say(w, settings.away?.text ?? settings.messages.away) : (h.message ?? say(w, settings.messages.handoff));
   sendText(w, text);
-  const reason = h.reason === 'requested' && w.snap.misunderstood > 0 ? 'requested' : h.reason;
-  w.effects.push({ type: 'handoff', queue: h.queue, reason });
+  w.effects.push({ type: 'handoff', queue: h.queue, reason: h.reason });
   resetFlow(w);
   w.snap.misunderstood = 0;
 }

@@ -107,6 +107,8 @@ export const HandoffDataSchema = z.object({
   ...base,
   queue: z.string().min(1).default('support'),
   message: LocalizedTextSchema.optional(),
+  /** Why the flow hands over (shown to operators and counted in analytics). */
+  reason: z.enum(['requested', 'notUnderstood', 'flow', 'lowRating']).default('flow'),
 });
 
 export const JumpDataSchema = z.object({ ...base, flowId: z.string().optional(), nodeId: z.string().optional() });

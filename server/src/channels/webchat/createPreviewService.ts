@@ -46,7 +46,6 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
 
   async function buildBot(flowId: string, draft: unknown): Promise<Bot> {
     const records = (await deps.store.listFlows()).filter((r) => r.deletedAt === null);
-    const docs: unknown[] = records.filter((r) => r.id !== flowId).map((r) => r.draft);
     let main: unknown = draft;
     if (main === undefined) {
       const stored = records.find((r) => r.id === flowId);
@@ -55,10 +54,26 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
     }
     const parsed = parseFlow(main);
     if (!parsed.ok) throw new AppError({ code: 'flow/invalid', message: 'The flow document is not valid.', httpStatus: 400, details: { issues: parsed.issues } });
-    // Other flows that do not parse are left out of the preview rather than blocking it.
-    const others = docs.filter((d) => parseFlow(d).ok);
+    const others = new Map<string, Flow>();
+    for (const r of records) {
+      const p = parseFlow(r.draft);
+      if (p.ok && p.flow.id !== parsed.flow.id) others.set(p.flow.id, p.flow);
+    }
     const settings = await readBotSettings(deps.store);
-    const result = compileBot({ flows: [parsed.flow, ...others], settings: { ...settings, mainFlowId: settingsMain(settings.mainFlowId, parsed.flow, others) }, actions: [...deps.actions.keys()], version: `preview-${randomUUID()}` });
+    // Only the previewed flow and the flows it can reach matter; a broken, unrelated draft must not
+    // block the preview. The main flow ("menu") comes along when it compiles.
+    const reach = reachableFlows(parsed.flow, others);
+    const mainFlow = settings.mainFlowId ? others.get(settings.mainFlowId) : undefined;
+    const withMain = mainFlow && !reach.some((f) => f.id === mainFlow.id) ? [...reach, ...reachableFlows(mainFlow, others).filter((f) => !reach.some((r) => r.id === f.id))] : reach;
+    const attempt = (flows: Flow[]) =>
+      compileBot({
+        flows: [parsed.flow, ...flows],
+        settings: { ...settings, mainFlowId: settings.mainFlowId && [parsed.flow, ...flows].some((f) => f.id === settings.mainFlowId) ? settings.mainFlowId : undefined },
+        actions: [...deps.actions.keys()],
+        version: `preview-${randomUUID()}`,
+      });
+    let result = attempt(withMain);
+    if (!result.ok && withMain !== reach) result = attempt(reach);
     if (!result.ok) {
       throw new AppError({ code: 'flow/has-errors', message: 'Fix the errors in the flow to preview it.', httpStatus: 422, details: { issues: result.issues } });
     }
@@ -111,12 +126,20 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
 
 export type PreviewService = ReturnType<typeof createPreviewService>;
 
-function settingsMain(mainFlowId: string | undefined, flow: Flow, others: unknown[]): string | undefined {
-  if (!mainFlowId || mainFlowId === flow.id) return mainFlowId;
-  return others.some((d) => {
-    const p = parseFlow(d);
-    return p.ok && p.flow.id === mainFlowId;
-  })
-    ? mainFlowId
-    : undefined;
+/** The flows a flow can jump to, directly or through others (not including itself). */
+function reachableFlows(start: Flow, others: ReadonlyMap<string, Flow>): Flow[] {
+  const seen = new Map<string, Flow>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const flow = queue.shift();
+    if (!flow) break;
+    for (const node of flow.nodes) {
+      if (node.type !== 'jump' || !node.data.flowId || node.data.flowId === start.id || seen.has(node.data.flowId)) continue;
+      const target = others.get(node.data.flowId);
+      if (!target) continue;
+      seen.set(target.id, target);
+      queue.push(target);
+    }
+  }
+  return [...seen.values()];
 }
