@@ -142,3 +142,11 @@ describe('delivery statuses', () => {
     expect(after?.statusAt.delivered).toBe(1_750_000_035_000);
   });
 });
+
+describe('read receipts', () => {
+  it('marks a customer message read once the bot has handled it', async () => {
+    await server.postWebhook(textWebhook({ from: '15550009996', wamid: 'wamid.read.1', text: 'hello', timestampSec: 1_750_000_050 }));
+    const read = await waitFor(() => fake.requests.find((r) => (r.body as { message_id?: string } | undefined)?.message_id === 'wamid.read.1'), { what: 'the read receipt' });
+    expect(read.body).toMatchObject({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.read.1' });
+  });
+});
