@@ -1,54 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCloudApi, type FakeCloudApi } from '../../server/src/channels/whatsapp/testing/fakeCloudApi.js';
 import { signBody } from '../../server/src/channels/whatsapp/verifySignature.js';
-import { APP_SECRET, TEST_FLOWS_DIR, textWebhook, VERIFY_TOKEN, waitFor } from '../support/testServer.js';
+import { startServerProcess } from '../support/serverProcess.js';
+import { APP_SECRET, textWebhook, waitFor } from '../support/testServer.js';
 import { sentMessages } from './cloudBodies.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakeCloudApi;
 let dataDir: string;
 const children: ChildProcess[] = [];
 
-/** Starts `server/src/main.ts` as its own OS process on the shared data dir; resolves with its URL. */
-function startProcess(): Promise<string> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      FLOWS_DIR: TEST_FLOWS_DIR,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_ACCESS_TOKEN: 'test-access-token',
-      WHATSAPP_API_URL: fake.url,
-      ADMIN_PASSWORD: 'correct-horse-battery',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/localhost:\d+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
+const startProcess = async (): Promise<string> => {
+  const started = await startServerProcess({ dataDir, cloudApiUrl: fake.url });
+  children.push(started.child);
+  return started.url;
+};
 
 beforeAll(async () => {
   fake = await startFakeCloudApi();
