@@ -20,6 +20,8 @@ import { conversationRoutes } from './http/routes/conversationRoutes.js';
 import { flowRoutes } from './http/routes/flowRoutes.js';
 import { metaRoutes } from './http/routes/metaRoutes.js';
 import { previewRoutes } from './http/routes/previewRoutes.js';
+import { statsRoutes } from './http/routes/statsRoutes.js';
+import { createStatsService } from './stats/createStatsService.js';
 import type { Logger } from './logger.js';
 import { createDispatcher, type DispatcherDeps } from './outbox/createDispatcher.js';
 import { createStore } from './store/index.js';
@@ -99,6 +101,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     ...previewRoutes(preview),
     ...metaRoutes({ store, bots, clock }),
     ...conversationRoutes(store),
+    ...statsRoutes(createStatsService({ store, flows, clock })),
   ];
   const app = createApp({
     store,

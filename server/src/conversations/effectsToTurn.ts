@@ -16,15 +16,27 @@ export function effectsToTurn(input: { conversation: Conversation; effects: Effe
   const patch: NonNullable<TurnCommit['patch']> = {};
   let labels = conversation.labels;
   const event = (type: string, flowId: string | null, nodeId: string | null, data: Json = {}) => events.push({ type, at: now, flowId, nodeId, data });
+  // Effects follow from the nodes the trace visited, so their events are recorded after the trace's
+  // (statistics replay events in order: a handoff or an end happens at the last node visited).
+  const effectEvents: typeof events = [];
+  const effectEvent = (type: string, flowId: string | null, nodeId: string | null, data: Json = {}) => effectEvents.push({ type, at: now, flowId, nodeId, data });
+  const flowOfNode = new Map<string, string>();
+  let lastNode: { flowId: string; nodeId: string } | null = null;
+  for (const entry of input.trace) {
+    if (entry.type === 'node') {
+      flowOfNode.set(entry.nodeId, entry.flowId);
+      lastNode = { flowId: entry.flowId, nodeId: entry.nodeId };
+    }
+  }
 
   for (const effect of input.effects) {
     switch (effect.type) {
       case 'send':
-        outbound.push({ sender: 'bot', content: effect.message });
+        outbound.push({ sender: 'bot', content: effect.message, flowId: (effect.nodeId === undefined ? undefined : flowOfNode.get(effect.nodeId)) ?? lastNode?.flowId ?? null });
         break;
       case 'handoff':
         Object.assign(patch, { status: 'queued', queue: effect.queue, handoffReason: effect.reason, handoffAt: now, assigneeId: null });
-        event('handoff', null, null, { queue: effect.queue, reason: effect.reason });
+        effectEvent('handoff', lastNode?.flowId ?? null, lastNode?.nodeId ?? null, { queue: effect.queue, reason: effect.reason });
         break;
       case 'setLabels':
         labels = [...new Set([...labels, ...effect.add])].filter((l) => !effect.remove.includes(l));
@@ -37,10 +49,10 @@ export function effectsToTurn(input: { conversation: Conversation; effects: Effe
         cancelTimers.push(effect.timerId);
         break;
       case 'callAction':
-        event('action', null, null, { action: effect.action });
+        effectEvent('action', null, null, { action: effect.action });
         break;
       case 'end':
-        event('flow.end', effect.flowId, null);
+        effectEvent('flow.end', effect.flowId, null);
         break;
       default: {
         const unknown: never = effect;
@@ -78,5 +90,6 @@ export function effectsToTurn(input: { conversation: Conversation; effects: Effe
       }
     }
   }
+  events.push(...effectEvents);
   return { patch, outbound, events, scheduleTimers, cancelTimers };
 }

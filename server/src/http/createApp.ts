@@ -94,6 +94,10 @@ export function createApp(deps: AppDeps): Express {
         res.clearCookie(SESSION_COOKIE, { path: '/' });
       }
       res.status(result.status ?? 200);
+      if (result.file) {
+        res.attachment(result.file.filename).type(result.file.contentType).send(result.file.text);
+        return;
+      }
       if (result.body === undefined) res.end();
       else res.json(result.body);
     };

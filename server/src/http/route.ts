@@ -7,6 +7,8 @@ export interface RouteResult {
   status?: number;
   body?: unknown;
   setSession?: { token: string; expiresAt: number } | null;
+  /** Answer with a download (a CSV export) instead of JSON. */
+  file?: { contentType: string; filename: string; text: string };
 }
 
 export interface RouteContext<B> {

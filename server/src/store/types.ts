@@ -76,6 +76,8 @@ export interface NewOutbound {
   sender: Exclude<Sender, 'customer'>;
   content: Json;
   operatorId?: string | null;
+  /** The flow whose node produced the message (for per-flow statistics). */
+  flowId?: string | null;
 }
 
 export interface AnalyticsEvent {
@@ -215,7 +217,60 @@ export interface Store {
   listUsers(): Promise<UserRecord[]>;
   updateUser(id: string, patch: Partial<Pick<UserRecord, 'name' | 'role' | 'passwordHash' | 'disabled'>>): Promise<UserRecord | null>;
 
+  // Statistics (see StatsOps below)
+  statCounts: StatsOps['statCounts'];
+  openFlowRuns: StatsOps['openFlowRuns'];
+  handoffEpisodes: StatsOps['handoffEpisodes'];
+  conversationMix: StatsOps['conversationMix'];
+
   /** Whether the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+// ---- Statistics ---------------------------------------------------------------------------------
+// Counters kept per UTC hour (metric names in statMetrics.ts) plus the per-handoff facts operator
+// statistics need. Ranges are [from, to) in epoch ms; counters are bucketed by the hour they start.
+
+export interface StatCountRow {
+  metric: string;
+  /** Start of the UTC hour (epoch ms); null when rows are summed over the range. */
+  hour: number | null;
+  flowId: string | null;
+  nodeId: string | null;
+  key: string | null;
+  n: number;
+}
+
+/** One stretch of a conversation in people's hands: from a handoff until it is closed or given back to the bot. */
+export interface HandoffEpisode {
+  conversationId: string;
+  customerId: string;
+  queue: string | null;
+  reason: string | null;
+  handoffAt: number;
+  /** The assignee, else the first operator who replied. */
+  operatorId: string | null;
+  firstResponseAt: number | null;
+  firstResponderId: string | null;
+  closedAt: number | null;
+  /** Each customer wait answered by an operator: who answered and after how long. */
+  responses: { operatorId: string | null; ms: number }[];
+}
+
+export interface StatsOps {
+  /**
+   * Sums counters of `metrics` over hours starting in [from, to): per hour (dimensions summed) with
+   * `by: 'hour'`, or per (metric, flowId, nodeId, key) over the whole range with `by: 'dims'`.
+   */
+  statCounts(query: { from: number; to: number; metrics: readonly string[]; by: 'hour' | 'dims' }): Promise<StatCountRow[]>;
+  /** Flow runs still open whose last visit was in [from, to), by the node they sit on. */
+  openFlowRuns(query: { from: number; to: number }): Promise<{ flowId: string; nodeId: string; n: number }[]>;
+  /** Handoff episodes that began in [from, to), oldest first. */
+  handoffEpisodes(query: { from: number; to: number }): Promise<HandoffEpisode[]>;
+  /**
+   * Conversations created in [from, to): counts per label, and per customer-number prefix (first six
+   * characters) with one full number of each prefix to resolve its country from.
+   */
+  conversationMix(query: { from: number; to: number }): Promise<{ total: number; labels: { label: string; n: number }[]; numbers: { prefix: string; sample: string; n: number }[] }>;
 }

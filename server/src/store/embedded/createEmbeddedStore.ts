@@ -1,6 +1,7 @@
 import type { Store } from '../types.js';
 import { createCatalogOps } from './createCatalogOps.js';
 import { createOutboxOps } from './createOutboxOps.js';
+import { createStatsOps } from './createStatsOps.js';
 import { createTurnOps } from './createTurnOps.js';
 import { createWriteQueue } from './createWriteQueue.js';
 import type { EmbeddedLocation } from './openDatabase.js';
@@ -22,6 +23,7 @@ export async function createEmbeddedStore(location: EmbeddedLocation): Promise<S
     ...createTurnOps(db, write),
     ...createOutboxOps(db, write),
     ...createCatalogOps(db, write),
+    ...createStatsOps(db),
     ping: async () => {
       try {
         return db.open && ping.get()?.ok === 1;

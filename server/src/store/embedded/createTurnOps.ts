@@ -83,11 +83,11 @@ export function createTurnOps(db: Database.Database, write: WriteQueue): TurnOps
      ON CONFLICT (conversation_id, timer_id) DO UPDATE SET fire_at = excluded.fire_at, state = 'scheduled'`,
   );
   const insertOutbound = db.prepare<
-    { id: string; conversationId: string; sender: string; content: string; at: number; turnKey: string; idx: number; operatorId: string | null },
+    { id: string; conversationId: string; sender: string; content: string; at: number; turnKey: string; idx: number; operatorId: string | null; flowId: string | null },
     { seq: number }
   >(
-    `INSERT INTO messages (id, conversation_id, direction, sender, content, at, state, turn_key, idx, attempts, next_attempt_at, operator_id)
-     VALUES (@id, @conversationId, 'out', @sender, @content, @at, 'queued', @turnKey, @idx, 0, @at, @operatorId) RETURNING seq`,
+    `INSERT INTO messages (id, conversation_id, direction, sender, content, at, state, turn_key, idx, attempts, next_attempt_at, operator_id, flow_id)
+     VALUES (@id, @conversationId, 'out', @sender, @content, @at, 'queued', @turnKey, @idx, 0, @at, @operatorId, @flowId) RETURNING seq`,
   );
   const insertEvent = db.prepare<[EventRow]>(
     'INSERT INTO events (conversation_id, type, at, flow_id, node_id, data) VALUES (@conversation_id, @type, @at, @flow_id, @node_id, @data)',
@@ -187,6 +187,7 @@ export function createTurnOps(db: Database.Database, write: WriteQueue): TurnOps
         turnKey: turn.turnKey,
         idx,
         operatorId,
+        flowId: message.flowId ?? null,
       });
       if (!inserted) throw new Error('outbound insert returned no row');
       return {

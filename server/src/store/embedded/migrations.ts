@@ -124,4 +124,184 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  // Statistics: counters per UTC hour kept by triggers in the same transaction as the write they
+  // count, so they are exact whoever writes (turns, outbox, statuses, operators) and however many
+  // processes share the file.
+  `
+  ALTER TABLE messages ADD COLUMN flow_id TEXT;
+  CREATE INDEX conversations_created ON conversations (created_at);
+
+  -- Empty strings, not NULLs, for absent dimensions: NULLs would never conflict in the key.
+  CREATE TABLE stat_counts (
+    metric TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    flow_id TEXT NOT NULL DEFAULT '',
+    node_id TEXT NOT NULL DEFAULT '',
+    key TEXT NOT NULL DEFAULT '',
+    n INTEGER NOT NULL,
+    PRIMARY KEY (metric, hour, flow_id, node_id, key)
+  ) WITHOUT ROWID;
+
+  -- The flow run each conversation is in (or last was in) and the node it last visited.
+  CREATE TABLE stat_flow_runs (
+    conversation_id TEXT PRIMARY KEY,
+    flow_id TEXT NOT NULL,
+    node_id TEXT,
+    node_type TEXT,
+    at INTEGER NOT NULL,
+    open INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX stat_flow_runs_open ON stat_flow_runs (open, at);
+
+  CREATE TABLE stat_template_sends (
+    seq INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    flow_id TEXT NOT NULL,
+    template TEXT NOT NULL,
+    replied_at INTEGER
+  );
+  CREATE INDEX stat_template_sends_conversation ON stat_template_sends (conversation_id, at);
+
+  CREATE TABLE stat_episodes (
+    id INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    queue TEXT,
+    reason TEXT,
+    handoff_at INTEGER NOT NULL,
+    operator_id TEXT,
+    first_response_at INTEGER,
+    first_responder_id TEXT,
+    waiting_since INTEGER,
+    closed_at INTEGER,
+    open INTEGER NOT NULL
+  );
+  CREATE INDEX stat_episodes_handoff ON stat_episodes (handoff_at);
+  CREATE INDEX stat_episodes_open ON stat_episodes (conversation_id) WHERE open = 1;
+
+  CREATE TABLE stat_responses (
+    episode_id INTEGER NOT NULL,
+    operator_id TEXT,
+    ms INTEGER NOT NULL
+  );
+  CREATE INDEX stat_responses_episode ON stat_responses (episode_id);
+
+  CREATE TRIGGER stat_message_in AFTER INSERT ON messages WHEN NEW.direction = 'in' BEGIN
+    INSERT INTO stat_counts VALUES ('msg.in', NEW.at / 3600000, '', '', '', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE stat_template_sends SET replied_at = NEW.at WHERE seq = (
+      SELECT seq FROM stat_template_sends
+      WHERE conversation_id = NEW.conversation_id AND at <= NEW.at AND at > NEW.at - 86400000
+      ORDER BY at DESC, seq DESC LIMIT 1
+    ) AND replied_at IS NULL;
+    UPDATE stat_episodes SET waiting_since = coalesce(waiting_since, NEW.at) WHERE conversation_id = NEW.conversation_id AND open = 1;
+  END;
+
+  CREATE TRIGGER stat_template_replied AFTER UPDATE OF replied_at ON stat_template_sends WHEN OLD.replied_at IS NULL AND NEW.replied_at IS NOT NULL BEGIN
+    INSERT INTO stat_counts VALUES ('tpl.replied', NEW.at / 3600000, NEW.flow_id, '', NEW.template, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+
+  CREATE TRIGGER stat_message_out AFTER INSERT ON messages WHEN NEW.direction = 'out' BEGIN
+    INSERT INTO stat_counts VALUES (
+      'msg.out', NEW.at / 3600000, coalesce(NEW.flow_id, ''), '',
+      CASE WHEN json_extract(NEW.content, '$.kind') = 'template' THEN coalesce(json_extract(NEW.content, '$.name'), '') ELSE '' END, 1
+    ) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO stat_template_sends (seq, conversation_id, at, flow_id, template)
+      SELECT NEW.seq, NEW.conversation_id, NEW.at, coalesce(NEW.flow_id, ''), coalesce(json_extract(NEW.content, '$.name'), '')
+      WHERE json_extract(NEW.content, '$.kind') = 'template';
+  END;
+
+  CREATE TRIGGER stat_operator_reply AFTER INSERT ON messages WHEN NEW.direction = 'out' AND NEW.sender = 'operator' BEGIN
+    INSERT INTO stat_responses (episode_id, operator_id, ms)
+      SELECT id, NEW.operator_id, NEW.at - waiting_since FROM stat_episodes
+      WHERE conversation_id = NEW.conversation_id AND open = 1 AND waiting_since IS NOT NULL;
+    UPDATE stat_episodes SET
+      first_response_at = coalesce(first_response_at, NEW.at),
+      first_responder_id = CASE WHEN first_response_at IS NULL THEN NEW.operator_id ELSE first_responder_id END,
+      operator_id = coalesce(operator_id, NEW.operator_id),
+      waiting_since = NULL
+    WHERE conversation_id = NEW.conversation_id AND open = 1;
+  END;
+
+  -- A status counts once, the first time it is recorded, on the hour the message was created.
+  CREATE TRIGGER stat_message_status AFTER UPDATE OF status_at ON messages WHEN NEW.direction = 'out' AND NEW.status_at <> OLD.status_at BEGIN
+    INSERT INTO stat_counts
+      SELECT 'msg.' || s.status, NEW.at / 3600000, coalesce(NEW.flow_id, ''), '',
+        CASE WHEN json_extract(NEW.content, '$.kind') = 'template' THEN coalesce(json_extract(NEW.content, '$.name'), '') ELSE '' END, 1
+      FROM (SELECT 'sent' AS status UNION ALL SELECT 'delivered' UNION ALL SELECT 'read' UNION ALL SELECT 'failed') AS s
+      WHERE json_extract(NEW.status_at, '$.' || s.status) IS NOT NULL AND json_extract(OLD.status_at, '$.' || s.status) IS NULL
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+
+  CREATE TRIGGER stat_event_count AFTER INSERT ON events WHEN NEW.type IN ('node.visit', 'flow.start', 'flow.end', 'nlu', 'nlu.miss') BEGIN
+    INSERT INTO stat_counts VALUES (
+      NEW.type, NEW.at / 3600000, coalesce(NEW.flow_id, ''), coalesce(NEW.node_id, ''),
+      CASE WHEN NEW.type = 'nlu' THEN coalesce(json_extract(NEW.data, '$.intent'), '') ELSE '' END, 1
+    ) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+
+  CREATE TRIGGER stat_event_miss_text AFTER INSERT ON events WHEN NEW.type = 'nlu.miss' AND trim(coalesce(json_extract(NEW.data, '$.text'), '')) <> '' BEGIN
+    INSERT INTO stat_counts VALUES ('miss.text', NEW.at / 3600000, '', '', substr(lower(trim(json_extract(NEW.data, '$.text'))), 1, 200), 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+
+  -- A new run leaves the previous one: a drop-off where it stood unless it had jumped on or ended.
+  CREATE TRIGGER stat_event_flow_start AFTER INSERT ON events WHEN NEW.type = 'flow.start' BEGIN
+    INSERT INTO stat_counts
+      SELECT 'drop', at / 3600000, flow_id, node_id, '', 1 FROM stat_flow_runs
+      WHERE conversation_id = NEW.conversation_id AND open = 1 AND node_id IS NOT NULL AND coalesce(node_type, '') NOT IN ('jump', 'end')
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO stat_flow_runs VALUES (NEW.conversation_id, coalesce(NEW.flow_id, ''), NULL, NULL, NEW.at, 1)
+      ON CONFLICT (conversation_id) DO UPDATE SET flow_id = excluded.flow_id, node_id = NULL, node_type = NULL, at = excluded.at, open = 1;
+  END;
+
+  CREATE TRIGGER stat_event_visit AFTER INSERT ON events WHEN NEW.type = 'node.visit' BEGIN
+    INSERT INTO stat_counts
+      SELECT 'edge', NEW.at / 3600000, flow_id, node_id, coalesce(NEW.node_id, ''), 1 FROM stat_flow_runs
+      WHERE conversation_id = NEW.conversation_id AND open = 1 AND flow_id = NEW.flow_id AND node_id IS NOT NULL
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO stat_flow_runs VALUES (NEW.conversation_id, coalesce(NEW.flow_id, ''), NEW.node_id, json_extract(NEW.data, '$.nodeType'), NEW.at, 1)
+      ON CONFLICT (conversation_id) DO UPDATE SET flow_id = excluded.flow_id, node_id = excluded.node_id, node_type = excluded.node_type, at = excluded.at, open = 1;
+  END;
+
+  CREATE TRIGGER stat_event_flow_end AFTER INSERT ON events WHEN NEW.type = 'flow.end' BEGIN
+    UPDATE stat_flow_runs SET open = 0 WHERE conversation_id = NEW.conversation_id AND flow_id = NEW.flow_id;
+  END;
+
+  CREATE TRIGGER stat_event_expired AFTER INSERT ON events WHEN NEW.type = 'session.expired' BEGIN
+    INSERT INTO stat_counts
+      SELECT 'drop', at / 3600000, flow_id, node_id, '', 1 FROM stat_flow_runs
+      WHERE conversation_id = NEW.conversation_id AND open = 1 AND node_id IS NOT NULL AND coalesce(node_type, '') NOT IN ('jump', 'end')
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE stat_flow_runs SET open = 0 WHERE conversation_id = NEW.conversation_id;
+  END;
+
+  -- A handoff ends the run where it stood and opens an episode (a handoff while one is open is a transfer).
+  CREATE TRIGGER stat_event_handoff AFTER INSERT ON events WHEN NEW.type = 'handoff' BEGIN
+    INSERT INTO stat_counts
+      SELECT 'handoff', NEW.at / 3600000,
+        coalesce(NEW.flow_id, (SELECT flow_id FROM stat_flow_runs WHERE conversation_id = NEW.conversation_id AND open = 1), ''),
+        coalesce(NEW.node_id, (SELECT node_id FROM stat_flow_runs WHERE conversation_id = NEW.conversation_id AND open = 1), ''),
+        coalesce(json_extract(NEW.data, '$.reason'), ''), 1
+      WHERE true
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE stat_flow_runs SET open = 0 WHERE conversation_id = NEW.conversation_id;
+    UPDATE stat_episodes SET queue = coalesce(json_extract(NEW.data, '$.queue'), queue) WHERE conversation_id = NEW.conversation_id AND open = 1;
+    INSERT INTO stat_episodes (conversation_id, queue, reason, handoff_at, waiting_since, open)
+      SELECT NEW.conversation_id, json_extract(NEW.data, '$.queue'), json_extract(NEW.data, '$.reason'), NEW.at, NEW.at, 1
+      WHERE NOT EXISTS (SELECT 1 FROM stat_episodes WHERE conversation_id = NEW.conversation_id AND open = 1);
+  END;
+
+  CREATE TRIGGER stat_event_closed AFTER INSERT ON events WHEN NEW.type IN ('conversation.closed', 'conversation.returned') BEGIN
+    UPDATE stat_episodes SET closed_at = NEW.at, open = 0 WHERE conversation_id = NEW.conversation_id AND open = 1;
+  END;
+
+  CREATE TRIGGER stat_conversation_closed AFTER UPDATE OF status ON conversations
+    WHEN OLD.status IN ('queued', 'assigned') AND NEW.status IN ('closed', 'bot') BEGIN
+    UPDATE stat_episodes SET closed_at = NEW.updated_at, open = 0 WHERE conversation_id = NEW.id AND open = 1;
+  END;
+
+  CREATE TRIGGER stat_conversation_assigned AFTER UPDATE OF assignee_id ON conversations WHEN NEW.assignee_id IS NOT NULL BEGIN
+    UPDATE stat_episodes SET operator_id = NEW.assignee_id WHERE conversation_id = NEW.id AND open = 1;
+  END;
+  `,
 ];

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { Store } from '../types.js';
 import { createCatalogOps } from './createCatalogOps.js';
 import { createOutboxOps } from './createOutboxOps.js';
+import { createStatsOps } from './createStatsOps.js';
 import { createTurnOps } from './createTurnOps.js';
 import { createModels } from './models.js';
 
@@ -22,6 +23,7 @@ export async function createMongoStore({ uri }: { uri: string }): Promise<Store>
       ...createTurnOps(models),
       ...createOutboxOps(models),
       ...createCatalogOps(models),
+      ...createStatsOps(models),
       ping: async () => {
         try {
           const db = connection.db;

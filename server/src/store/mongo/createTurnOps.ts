@@ -79,6 +79,7 @@ export function createTurnOps(models: Models): TurnOps {
         nextAttemptAt: stage.now,
         error: null,
         operatorId: message.operatorId ?? null,
+        flowId: message.flowId ?? null,
         statusAt: {},
         claim: null,
       }),

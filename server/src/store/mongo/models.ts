@@ -56,6 +56,8 @@ export interface MessageDoc {
   operatorId: string | null;
   statusAt: Partial<Record<DeliveryStatus, number>>;
   claim: { owner: string; until: number } | null;
+  /** The flow whose node produced an outbound message (statistics). */
+  flowId?: string | null;
 }
 
 /**
@@ -165,6 +167,7 @@ const conversationSchema = new Schema(
 );
 conversationSchema.index({ channel: 1, businessNumberId: 1, customerId: 1 }, { unique: true });
 conversationSchema.index({ status: 1, updatedAt: -1 });
+conversationSchema.index({ createdAt: 1 }, { name: 'stats_created' });
 
 const messageSchema = new Schema(
   {
@@ -185,9 +188,12 @@ const messageSchema = new Schema(
     operatorId: { type: String, default: null },
     statusAt: { type: Mixed, default: {} },
     claim: { type: Mixed, default: null },
+    flowId: { type: String, default: null },
   },
   options,
 );
+// Statistics read messages and events by time.
+messageSchema.index({ at: 1, direction: 1 }, { name: 'stats_at' });
 messageSchema.index({ wamid: 1 }, { unique: true, partialFilterExpression: { direction: 'in' }, name: 'inbound_wamid' });
 messageSchema.index({ wamid: 1, direction: 1 }, { partialFilterExpression: { direction: 'out', wamid: { $type: 'string' } }, name: 'outbound_wamid' });
 messageSchema.index({ conversationId: 1, seq: 1 });
@@ -241,6 +247,7 @@ const eventSchema = new Schema(
 );
 eventSchema.index({ at: 1 });
 eventSchema.index({ conversationId: 1, at: 1 });
+eventSchema.index({ type: 1, at: 1 }, { name: 'stats_type_at' });
 
 const flowSchema = new Schema(
   {
