@@ -35,7 +35,7 @@ export function createNode({ id, type, position, locales, actions = [] }: Create
     case 'tag':
       return { id, type, position, data: { add: [], remove: [] } };
     case 'handoff':
-      return { id, type, position, data: { queue: 'support' } };
+      return { id, type, position, data: { queue: 'support', reason: 'flow' } };
     case 'jump':
       return { id, type, position, data: {} };
     case 'wait':

@@ -36,7 +36,7 @@ export function faqMenuTemplate(args: { id: string; name: string }): Flow {
         position: { x: 640, y: 160 },
         data: { label: 'Address', text: { en: 'Find us at {{business.address}}.', ru: 'Наш адрес: {{business.address}}.' } },
       },
-      { id: 'handoff-1', type: 'handoff', position: { x: 640, y: 320 }, data: { label: 'Person', queue: 'support' } },
+      { id: 'handoff-1', type: 'handoff', position: { x: 640, y: 320 }, data: { label: 'Person', queue: 'support', reason: 'flow' } },
       { id: 'end-1', type: 'end', position: { x: 980, y: 80 }, data: {} },
     ],
     edges: [

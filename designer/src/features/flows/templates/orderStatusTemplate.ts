@@ -49,7 +49,7 @@ export function orderStatusTemplate(args: { id: string; name: string }): Flow {
         id: 'handoff-1',
         type: 'handoff',
         position: { x: 1280, y: 220 },
-        data: { label: 'To support', queue: 'support', message: { en: 'Let me connect you with a colleague.', ru: 'Соединяю с коллегой.' } },
+        data: { label: 'To support', queue: 'support', reason: 'flow', message: { en: 'Let me connect you with a colleague.', ru: 'Соединяю с коллегой.' } },
       },
       { id: 'end-1', type: 'end', position: { x: 1280, y: 20 }, data: {} },
     ],

@@ -24,6 +24,13 @@ export function TagForm({ node, update }: NodeFormProps<NodeOfType<'tag'>>) {
   );
 }
 
+const HANDOFF_REASONS = [
+  { value: 'flow', label: 'Flow step' },
+  { value: 'requested', label: 'Customer asked' },
+  { value: 'notUnderstood', label: 'Not understood' },
+  { value: 'lowRating', label: 'Low rating' },
+] as const;
+
 export function HandoffForm({ node, update, ctx }: NodeFormProps<NodeOfType<'handoff'>>) {
   const { data } = node;
   return (
@@ -34,6 +41,17 @@ export function HandoffForm({ node, update, ctx }: NodeFormProps<NodeOfType<'han
         value={data.queue}
         error={data.queue ? null : 'Name a queue.'}
         onChange={(e) => update({ ...data, queue: e.currentTarget.value }, 'queue')}
+      />
+      <Select
+        label="Reason"
+        description="Shown to operators and counted in analytics."
+        data={HANDOFF_REASONS}
+        value={data.reason}
+        allowDeselect={false}
+        onChange={(reason) => {
+          const picked = HANDOFF_REASONS.find((r) => r.value === reason);
+          if (picked) update({ ...data, reason: picked.value }, 'reason');
+        }}
       />
       <LocalizedTextField
         label="Message to the customer"
