@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { afterAll, describe } from 'vitest';
 import { createEmbeddedStore } from './embedded/createEmbeddedStore.js';
 import { createMongoStore } from './mongo/createMongoStore.js';
+import { describeInboxContract } from './inbox.contract.js';
 import { describeStoreContract } from './store.contract.js';
 
 const roots: string[] = [];
@@ -25,11 +26,16 @@ describeStoreContract('embedded (memory)', async () => {
   return { store, dispose: () => store.close() };
 });
 
+describeInboxContract('embedded (memory)', async () => {
+  const store = await createEmbeddedStore({ file: ':memory:' });
+  return { store, dispose: () => store.close() };
+});
+
 const mongoUri = process.env.TEST_MONGODB_URI;
 
 describe.skipIf(!mongoUri)('mongo (set TEST_MONGODB_URI to run; skipped without a real MongoDB)', () => {
   // Each test gets its own database, dropped afterwards, so runs never see each other's data.
-  describeStoreContract('mongo', async () => {
+  const mongoFactory = async () => {
     const url = new URL(mongoUri ?? 'mongodb://localhost');
     url.pathname = `/switchboard_test_${randomUUID().slice(0, 8)}`;
     const store = await createMongoStore({ uri: url.toString() });
@@ -42,5 +48,7 @@ describe.skipIf(!mongoUri)('mongo (set TEST_MONGODB_URI to run; skipped without 
         await connection.close();
       },
     };
-  });
+  };
+  describeStoreContract('mongo', mongoFactory);
+  describeInboxContract('mongo', mongoFactory);
 });

@@ -226,6 +226,56 @@ export interface Store {
   /** Whether the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+
+  // Operators
+  /** The conversation with this customer, created (status `bot`, no messages) if there is none. */
+  ensureConversation(input: { channel: Channel; businessNumberId: string; customerId: string; profileName: string | null }, now: number): Promise<Conversation>;
+  getMessage(id: string): Promise<StoredMessage | null>;
+  /** Internal notes: written by operators, shown in the inbox, never sent. */
+  addNote(note: Omit<NoteRecord, 'id'>): Promise<NoteRecord>;
+  listNotes(conversationId: string): Promise<NoteRecord[]>;
+  getConsent(channel: Channel, businessNumberId: string, customerId: string): Promise<ConsentRecord | null>;
+  /** Records the contact's latest consent (opt-in or opt-out), replacing the previous one. */
+  setConsent(consent: ConsentRecord): Promise<void>;
+  /** Small documents the business keeps by kind (quick replies, templates, labels, API keys), each unique by `key` within its kind. */
+  listCatalog(kind: CatalogKind): Promise<CatalogItem[]>;
+  getCatalogItem(kind: CatalogKind, id: string): Promise<CatalogItem | null>;
+  findCatalogItem(kind: CatalogKind, key: string): Promise<CatalogItem | null>;
+  /** Creates or replaces an item by id; `duplicate` when another item of the kind has the same key. */
+  putCatalogItem(item: CatalogItem): Promise<{ ok: true } | { ok: false; reason: 'duplicate' }>;
+  deleteCatalogItem(kind: CatalogKind, id: string): Promise<boolean>;
+  /** Marks a user present until `until` (an open inbox or a heartbeat). */
+  touchPresence(userId: string, until: number): Promise<void>;
+  /** Users present at `now`. */
+  presentUsers(now: number): Promise<string[]>;
+}
+
+export interface NoteRecord {
+  id: string;
+  conversationId: string;
+  operatorId: string;
+  text: string;
+  at: number;
+}
+
+export type ConsentState = 'in' | 'out';
+export interface ConsentRecord {
+  channel: Channel;
+  businessNumberId: string;
+  customerId: string;
+  state: ConsentState;
+  /** Where the consent came from: `customer` (wrote STOP / START), `api`, `operator` … */
+  source: string;
+  at: number;
+}
+
+export type CatalogKind = 'quickReply' | 'template' | 'label' | 'apiKey';
+export interface CatalogItem {
+  kind: CatalogKind;
+  id: string;
+  key: string;
+  doc: Json;
+  updatedAt: number;
 }
 
 // ---- Statistics ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Store } from '../types.js';
 import { createCatalogOps } from './createCatalogOps.js';
+import { createInboxOps } from './createInboxOps.js';
 import { createOutboxOps } from './createOutboxOps.js';
 import { createStatsOps } from './createStatsOps.js';
 import { createTurnOps } from './createTurnOps.js';
@@ -24,6 +25,7 @@ export async function createEmbeddedStore(location: EmbeddedLocation): Promise<S
     ...createOutboxOps(db, write),
     ...createCatalogOps(db, write),
     ...createStatsOps(db),
+    ...createInboxOps(db, write),
     ping: async () => {
       try {
         return db.open && ping.get()?.ok === 1;

@@ -304,4 +304,40 @@ export const migrations: readonly string[] = [
     UPDATE stat_episodes SET operator_id = NEW.assignee_id WHERE conversation_id = NEW.id AND open = 1;
   END;
   `,
+  `
+  CREATE TABLE notes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    conversation_id TEXT NOT NULL,
+    operator_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX notes_conversation ON notes (conversation_id, seq);
+
+  CREATE TABLE consents (
+    channel TEXT NOT NULL,
+    business_number_id TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    source TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (channel, business_number_id, customer_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE catalog (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX catalog_key ON catalog (kind, key);
+
+  CREATE TABLE presence (
+    user_id TEXT PRIMARY KEY,
+    until INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

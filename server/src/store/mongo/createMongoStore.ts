@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { Store } from '../types.js';
 import { createCatalogOps } from './createCatalogOps.js';
+import { createInboxOps } from './createInboxOps.js';
 import { createOutboxOps } from './createOutboxOps.js';
 import { createStatsOps } from './createStatsOps.js';
 import { createTurnOps } from './createTurnOps.js';
@@ -24,6 +25,7 @@ export async function createMongoStore({ uri }: { uri: string }): Promise<Store>
       ...createOutboxOps(models),
       ...createCatalogOps(models),
       ...createStatsOps(models),
+      ...(await createInboxOps(connection, models)),
       ping: async () => {
         try {
           const db = connection.db;
