@@ -14,6 +14,7 @@ import { createPreviewService } from './channels/webchat/createPreviewService.js
 import type { Config } from './config.js';
 import { createProcessor, type ProcessorDeps } from './conversations/createProcessor.js';
 import { createFlowService } from './flows/flowService.js';
+import { createOperatorSide } from './inbox/createOperatorSide.js';
 import { createApp } from './http/createApp.js';
 import { authRoutes } from './http/routes/authRoutes.js';
 import { conversationRoutes } from './http/routes/conversationRoutes.js';
@@ -80,7 +81,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   const cloudApi = config.whatsapp.accessToken
     ? createCloudApiClient({ baseUrl: config.whatsapp.apiUrl, accessToken: config.whatsapp.accessToken, ...(options.fetch ? { fetch: options.fetch } : {}) })
     : null;
-  const dispatcher = createDispatcher({ store, cloudApi, logger, clock, owner, ...options.dispatcher });
+  const dispatcher = createDispatcher({ store, cloudApi, logger, clock, owner, ...options.dispatcher, onSettled: (message) => operators.onSettled(message) });
   const processor = createProcessor({
     store,
     bots,
@@ -89,9 +90,18 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     clock,
     owner,
     ...options.processor,
-    onCommitted: (_conversation, outbound) => {
-      if (outbound.length > 0) dispatcher.kick();
-    },
+    onCommitted: (conversation, outbound) => operators.onCommitted(conversation, outbound),
+  });
+  const operators = createOperatorSide({
+    store,
+    bots,
+    actions,
+    logger,
+    clock,
+    owner,
+    businessNumberId: config.whatsapp.phoneNumberId,
+    kickProcessor: (id) => processor.kick(id),
+    kickDispatcher: () => dispatcher.kick(),
   });
   const flows = createFlowService({ store, bots, clock });
   const preview = createPreviewService({ store, actions, clock });
@@ -101,6 +111,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     ...previewRoutes(preview),
     ...metaRoutes({ store, bots, clock }),
     ...conversationRoutes(store),
+    ...operators.routes,
     ...statsRoutes(createStatsService({ store, flows, clock })),
   ];
   const app = createApp({
@@ -108,7 +119,8 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     auth,
     logger,
     routes,
-    channels: [webhookRouter({ config: config.whatsapp, store, logger, clock, onStored: (ids) => ids.forEach((id) => processor.kick(id)) })],
+    apiKeys: operators.apiKeys,
+    channels: [webhookRouter({ config: config.whatsapp, store, logger, clock, onStored: (ids) => ids.forEach((id) => processor.kick(id)), onStatus: (ids) => operators.onStatus(ids) })],
     ...(options.designerDir ? { designerDir: options.designerDir } : {}),
   });
 
@@ -119,6 +131,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   const address = server.address() as AddressInfo;
   processor.start();
   dispatcher.start();
+  await operators.start();
 
   let stopping: Promise<void> | null = null;
   return {
@@ -131,6 +144,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     seeded,
     stop() {
       stopping ??= (async () => {
+        await operators.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -3,6 +3,7 @@ import type { ActionRegistry } from '../actions/types.js';
 import type { BotRegistry } from '../bot/createBotRegistry.js';
 import type { Logger } from '../logger.js';
 import type { Conversation, StoredMessage, Store, TimerRecord, TurnCommit } from '../store/types.js';
+import { consentKeywordOf } from './consentKeyword.js';
 import { effectsToTurn } from './effectsToTurn.js';
 import { parseSnapshot, toStoredSnapshot } from './parseSnapshot.js';
 import { runBotTurn } from './runBotTurn.js';
@@ -116,6 +117,17 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     const content = InboundContentSchema.safeParse(message.content);
     turn.events.push({ type: 'message.in', at: message.at, flowId: null, nodeId: null, data: { kind: content.success ? content.data.kind : 'unknown', status: conversation.status } });
     const reopening = conversation.status === 'closed';
+    const consent = content.success ? consentKeywordOf(content.data) : null;
+    if (consent) {
+      // Opt-out (or back in) is recorded before the engine sees the message, whoever holds the chat.
+      const { channel, businessNumberId, customerId } = conversation;
+      await deps.store.setConsent({ channel, businessNumberId, customerId, state: consent.state, source: 'customer', at: message.at });
+      turn.events.push({ type: consent.state === 'out' ? 'consent.optOut' : 'consent.optIn', at: message.at, flowId: null, nodeId: null, data: {} });
+      turn.outbound.push({ sender: 'system', content: { kind: 'text', text: consent.reply } });
+      if (reopening) turn.patch = { status: 'bot' };
+      await commit(turn);
+      return;
+    }
     const bot = deps.bots.current();
     if (!content.success || !bot || conversation.status === 'queued' || conversation.status === 'assigned') {
       // A person owns the conversation (or nothing is published): store it for them, the bot stays quiet.

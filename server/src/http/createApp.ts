@@ -11,7 +11,7 @@ import type { Store } from '../store/types.js';
 import { AppError } from './AppError.js';
 import { errorHandler } from './errorHandler.js';
 import { openApi } from './openApi.js';
-import { allows, type Route } from './route.js';
+import { allows, type ApiKeyPrincipal, type Route } from './route.js';
 
 export const SESSION_COOKIE = 'sb_session';
 /** Mutating API calls must carry this header: a cross-site form or image cannot set it (CSRF guard). */
@@ -28,6 +28,13 @@ export interface AppDeps {
   designerDir?: string;
   secureCookies?: boolean;
   version?: string;
+  /** Resolves `Authorization: Bearer sbk_…` to the key's owner (absent: API keys are refused). */
+  apiKeys?: { verify(secret: string): Promise<ApiKeyPrincipal | null> };
+}
+
+function bearerOf(req: Request): string | null {
+  const match = /^Bearer\s+(sbk_[A-Za-z0-9_-]{16,200})$/.exec(req.get('authorization') ?? '');
+  return match?.[1] ?? null;
 }
 
 const defaultDesignerDir = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
@@ -48,7 +55,6 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/webhook/') === true }, quietReqLogger: true }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -59,11 +65,13 @@ export function createApp(deps: AppDeps): Express {
   });
 
   for (const router of deps.channels) app.use(router);
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/webhook/') === true }, quietReqLogger: true }));
 
   const api = express.Router();
   api.use(express.json({ limit: '5mb' }));
   api.use((req, _res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get(CSRF_HEADER) !== 'switchboard') {
+    // A bearer key is not sent by browsers on their own, so key-authenticated calls cannot be forged cross-site.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get(CSRF_HEADER) !== 'switchboard' && bearerOf(req) === null) {
       next(new AppError({ code: 'auth/csrf', message: `Send the header "X-Requested-With: switchboard" with every change.`, httpStatus: 403 }));
       return;
     }
@@ -73,6 +81,10 @@ export function createApp(deps: AppDeps): Express {
     const token = parseCookies(req.get('cookie') ?? '')[SESSION_COOKIE];
     return deps.auth.userForToken(token);
   };
+  const apiKeyOf = async (req: Request): Promise<ApiKeyPrincipal | null> => {
+    const secret = bearerOf(req);
+    return secret && deps.apiKeys ? deps.apiKeys.verify(secret) : null;
+  };
   const loginLimiter = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: (_req, _res, next) => next(new AppError({ code: 'auth/too-many-attempts', message: 'Too many sign-in attempts. Wait a minute and try again.', httpStatus: 429 })) });
   api.use('/api/auth/login', loginLimiter);
   api.get('/api/openapi.json', (_req, res) => {
@@ -81,13 +93,27 @@ export function createApp(deps: AppDeps): Express {
   for (const route of deps.routes) {
     const handler: RequestHandler = async (req, res) => {
       const user = await sessionOf(req);
-      if (!allows(route, user)) {
+      const apiKey = route.access === 'apiKey' ? await apiKeyOf(req) : null;
+      if (!allows(route, user, apiKey)) {
         throw user
           ? new AppError({ code: 'auth/forbidden', message: 'Your role cannot do this.', httpStatus: 403 })
           : new AppError({ code: 'auth/required', message: 'Sign in first.', httpStatus: 401 });
       }
       const params = Object.fromEntries(Object.entries(req.params).map(([k, v]) => [k, String(v)]));
-      const result = await route.handle({ user, params, query: req.query, body: req.body, ip: req.ip ?? '' });
+      const result = await route.handle({ user, apiKey, params, query: req.query, body: req.body, ip: req.ip ?? '' });
+      if (result.sse) {
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        res.flushHeaders();
+        const closers: (() => void)[] = [];
+        res.on('close', () => closers.splice(0).forEach((fn) => fn()));
+        result.sse({
+          send: (event, data) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+          comment: (text) => res.write(`: ${text}\n\n`),
+          onClose: (fn) => closers.push(fn),
+          close: () => res.end(),
+        });
+        return;
+      }
       if (result.setSession) {
         res.cookie(SESSION_COOKIE, result.setSession.token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies ?? false, path: '/', expires: new Date(result.setSession.expiresAt) });
       } else if (result.setSession === null) {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Route } from './route.js';
 
+/** How a route is secured, with `x-roles`: the roles a session needs (`any` for every signed-in user). */
+function accessOf(access: Route['access']): Record<string, unknown> {
+  if (access === 'public') return {};
+  if (access === 'apiKey') return { security: [{ apiKey: [] }, { session: [] }], 'x-roles': ['admin'], 'x-api-key': true };
+  return { security: [{ session: [] }], 'x-roles': access === 'user' ? ['any'] : ['admin', ...access] };
+}
+
 /** An OpenAPI 3.1 document generated from the route table and its zod schemas. */
 export function openApi(routes: readonly Route[], version: string): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -17,7 +24,7 @@ export function openApi(routes: readonly Route[], version: string): unknown {
         '2XX': { description: 'Success' },
         default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
-      ...(route.access === 'public' ? {} : { security: [{ session: [] }], 'x-roles': route.access === 'user' ? ['any'] : ['admin', ...route.access] }),
+      ...accessOf(route.access),
     };
   }
   return {
@@ -25,7 +32,7 @@ export function openApi(routes: readonly Route[], version: string): unknown {
     info: { title: 'Switchboard API', version },
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sb_session' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sb_session' }, apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (sbk_…) created by an admin.' } },
       schemas: {
         Error: {
           type: 'object',

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { InboxSettingsSchema } from '../../inbox/inboxSettings.js';
+import { BusinessProfileSchema } from '../../settings/businessProfile.js';
+import type { SettingsService } from '../../settings/createSettingsService.js';
+import { defineRoute, noBody, type Route } from '../route.js';
+
+/** The business profile (which feeds the bot settings), inbox behaviour and the wa.me link with its QR code. */
+export function settingsRoutes(settings: SettingsService): Route[] {
+  return [
+    defineRoute({ method: 'get', path: '/api/settings/business', access: 'user', summary: 'Business profile, opening hours, greeting and away messages.', tag: 'settings', body: noBody, handle: async () => ({ body: { profile: await settings.profile() } }) }),
+    defineRoute({
+      method: 'put',
+      path: '/api/settings/business',
+      access: [],
+      summary: 'Replace the business profile; name, address, hours, greeting and away go into the bot settings and the bot reloads.',
+      tag: 'settings',
+      body: BusinessProfileSchema,
+      handle: async ({ body }) => ({ body: await settings.saveProfile(body) }),
+    }),
+    defineRoute({ method: 'get', path: '/api/settings/inbox', access: ['operator'], summary: 'Auto-assignment and operator capacity.', tag: 'settings', body: noBody, handle: async () => ({ body: { settings: await settings.inbox() } }) }),
+    defineRoute({ method: 'put', path: '/api/settings/inbox', access: [], summary: 'Change auto-assignment and operator capacity.', tag: 'settings', body: InboxSettingsSchema, handle: async ({ body }) => ({ body: { settings: await settings.saveInbox(body) } }) }),
+    defineRoute({
+      method: 'get',
+      path: '/api/settings/wa-link',
+      access: 'user',
+      summary: 'The wa.me link and its QR code (SVG) for the business number, prefilled with ?text= or the trigger of ?flowId=.',
+      tag: 'settings',
+      body: noBody,
+      async handle({ query }) {
+        const q = z.object({ flowId: z.string().min(1).optional(), text: z.string().max(500).optional() }).parse(query);
+        return { body: await settings.waLink(q) };
+      },
+    }),
+  ];
+}
