@@ -4,7 +4,7 @@ declare module '@nlpjs/nlp' {
     intent: string;
     score: number;
   }
-  class Nlp {
+  export class Nlp {
     constructor(settings: Record<string, unknown>);
     use(plugin: unknown): void;
     addLanguage(locale: string): void;
