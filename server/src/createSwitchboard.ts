@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createDemoActions } from './actions/createDemoActions.js';
+import { readHttpActions } from './actions/readHttpActions.js';
 import type { ActionHandler } from './actions/types.js';
 import { createAuthService } from './auth/authService.js';
 import { createBotRegistry } from './bot/createBotRegistry.js';
@@ -70,6 +71,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   const flowsDir = options.flowsDir ?? config.flowsDir ?? REPO_FLOWS_DIR;
 
   const actions = new Map<string, ActionHandler>(await createDemoActions(path.join(flowsDir, 'data')));
+  for (const [name, handler] of await readHttpActions(store, logger)) actions.set(name, handler);
   for (const [name, handler] of Object.entries(options.actions ?? {})) actions.set(name, handler);
 
   const auth = await createAuthService({ store, clock });
@@ -91,6 +93,10 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     owner,
     ...options.processor,
     onCommitted: (conversation, outbound) => operators.onCommitted(conversation, outbound),
+    // Blue ticks for the customer: best effort, never retried (a lost read receipt harms nothing).
+    onBotHandled: (conversation, message) => {
+      if (cloudApi && conversation.channel === 'whatsapp' && message.wamid) void cloudApi.markAsRead(conversation.businessNumberId, message.wamid);
+    },
   });
   const operators = createOperatorSide({
     store,

@@ -22,6 +22,8 @@ export interface ProcessorDeps {
   actionTimeoutMs?: number;
   /** Called after a turn is committed (wakes the outbox, pushes to operators). */
   onCommitted?: (conversation: Conversation, outbound: StoredMessage[]) => void;
+  /** Called once the bot has handled a customer's message (e.g. to mark it read on WhatsApp). */
+  onBotHandled?: (conversation: Conversation, message: StoredMessage) => void;
   /** Test hook: runs between reading a message and committing its turn (to inject crashes). */
   beforeCommit?: (turn: TurnCommit) => void | Promise<void>;
 }
@@ -45,7 +47,7 @@ export interface Processor {
 export function createProcessor(deps: ProcessorDeps): Processor {
   const leaseMs = deps.leaseMs ?? 30_000;
   const pollMs = deps.pollMs ?? 250;
-  const concurrency = deps.concurrency ?? 16;
+  const concurrency = deps.concurrency ?? 64;
   const queued = new Set<string>();
   const running = new Map<string, Promise<void>>();
   let stopped = true;
@@ -69,6 +71,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
 
   async function processConversation(id: string): Promise<void> {
     if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
+    let leasedAt = deps.clock();
     let again = false;
     try {
       for (let turns = 0; turns < 200; turns += 1) {
@@ -84,7 +87,11 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         const message = await deps.store.nextPendingInbound(id);
         if (!message) return;
         await runMessage(conversation, message, now);
-        await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs);
+        // Renew only when half the lease is used up: a renewal is a write, and most runs are short.
+        if (deps.clock() - leasedAt > leaseMs / 2) {
+          if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
+          leasedAt = deps.clock();
+        }
       }
       again = true;
     } finally {
@@ -137,6 +144,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     }
     const inbound: Inbound = { type: 'message', id: message.wamid ?? message.id, content: content.data, ...(conversation.profileName ? { profileName: conversation.profileName } : {}) };
     await runStep(conversation, turn, inbound, now, reopening);
+    deps.onBotHandled?.(conversation, message);
   }
 
   async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<void> {

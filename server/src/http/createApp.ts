@@ -65,7 +65,8 @@ export function createApp(deps: AppDeps): Express {
   });
 
   for (const router of deps.channels) app.use(router);
-  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url?.startsWith('/webhook/') === true }, quietReqLogger: true }));
+  // Request logs for the API and the app; webhooks (hot path, logged by their handler) and probes stay quiet.
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' }, quietReqLogger: true }));
 
   const api = express.Router();
   api.use(express.json({ limit: '5mb' }));
