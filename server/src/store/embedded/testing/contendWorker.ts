@@ -44,6 +44,8 @@ async function run(task: ContendTask): Promise<void> {
         won.push(message.id);
         await store.markSent(message.id, `wamid.${message.id}`, task.now);
       }
+      // Give the other process a turn, as a real dispatcher does between sends.
+      await delay(1);
     }
   }
   await store.close();
