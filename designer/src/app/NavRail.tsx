@@ -2,6 +2,7 @@ import { Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChartBar, IconInbox, IconRoute, IconSettings, type Icon } from '@tabler/icons-react';
 import { NavLink } from 'react-router';
 import { BrandMark } from '../components/BrandMark';
+import { InboxRailBadge } from '../features/inbox/InboxRailBadge';
 import classes from './NavRail.module.css';
 import { UserMenu } from './UserMenu';
 
@@ -20,8 +21,9 @@ export function NavRail() {
         <Stack component="nav" aria-label="Sections" gap={4} mt="md">
           {SECTIONS.map(({ to, label, icon: SectionIcon, hint }) => (
             <Tooltip key={to} label={hint} position="right">
-              <UnstyledButton component={NavLink} to={to} className={classes.link}>
+              <UnstyledButton component={NavLink} to={to} className={classes.link} pos="relative">
                 <SectionIcon size={22} stroke={1.6} />
+                {to === '/inbox' && <InboxRailBadge />}
                 <Text span fz={11} fw={500} lh={1.2}>
                   {label}
                 </Text>

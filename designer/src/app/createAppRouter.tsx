@@ -1,9 +1,10 @@
-import { IconChartBar, IconInbox, IconSettings } from '@tabler/icons-react';
+import { IconChartBar, IconSettings } from '@tabler/icons-react';
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { ComingSoonPage } from '../components/ComingSoonPage';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { LandingRedirect } from '../features/auth/LandingRedirect';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { FlowsPage } from '../features/flows/FlowsPage';
 import { AppLayout } from './AppLayout';
@@ -11,6 +12,7 @@ import { SuspenseRoute } from './SuspenseRoute';
 
 // The editor carries the canvas, layout and validation: load it only when a flow is opened.
 const FlowEditorPage = lazy(() => import('../features/flowEditor/FlowEditorPage'));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -21,19 +23,10 @@ export function createAppRouter() {
         {
           element: <AppLayout />,
           children: [
-            { index: true, element: <Navigate to="/flows" replace /> },
+            { index: true, element: <LandingRedirect /> },
             { path: 'flows', element: <FlowsPage /> },
             { path: 'flows/:flowId', element: <SuspenseRoute><FlowEditorPage /></SuspenseRoute> },
-            {
-              path: 'inbox',
-              element: (
-                <ComingSoonPage
-                  icon={IconInbox}
-                  title="Inbox"
-                  text="Operators will answer customers here: a queue of handed-off conversations, the chat, and the contact's details."
-                />
-              ),
-            },
+            { path: 'inbox/:conversationId?', element: <SuspenseRoute><InboxPage /></SuspenseRoute> },
             {
               path: 'analytics',
               element: (

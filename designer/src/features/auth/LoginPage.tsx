@@ -8,7 +8,7 @@ import { isApiError } from '../../api/http';
 import { queryKeys } from '../../api/queryKeys';
 import { BrandMark } from '../../components/BrandMark';
 
-const safeNext = (next: string | null): string => (next?.startsWith('/') && !next.startsWith('//') ? next : '/flows');
+const safeNext = (next: string | null): string => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function LoginPage() {
   const [email, setEmail] = useState('');

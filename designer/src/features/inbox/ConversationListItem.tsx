@@ -1,0 +1,56 @@
+import { Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { NavLink } from 'react-router';
+import { StatusBadge } from './StatusBadge';
+import { formatDuration } from './formatDuration';
+import type { ConversationSummary } from './inboxApi';
+import { LabelBadge } from './LabelBadge';
+import classes from './Inbox.module.css';
+
+interface Props {
+  conversation: ConversationSummary;
+  now: number;
+  unread: boolean;
+  showStatus: boolean;
+  colorOf: (label: string) => string;
+}
+
+export const displayName = (c: Pick<ConversationSummary, 'name' | 'customerId'>): string => c.name?.trim() || `+${c.customerId}`;
+
+/** One row of the conversation list: who, the last message, how long they wait, labels, unread. */
+export function ConversationListItem({ conversation: c, now, unread, showStatus, colorOf }: Props) {
+  const waiting = c.status === 'queued' && c.handoffAt !== null ? now - c.handoffAt : null;
+  return (
+    <UnstyledButton component={NavLink} to={`/inbox/${encodeURIComponent(c.id)}`} className={classes.item} data-testid="conversation-item">
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+          {unread && <Box className={classes.unreadDot} aria-label="Unread" />}
+          <Text size="sm" fw={unread ? 700 : 600} truncate>
+            {displayName(c)}
+          </Text>
+        </Group>
+        {waiting !== null ? (
+          <Text size="xs" fw={600} c={waiting > 5 * 60_000 ? 'orange.8' : 'dimmed'} title="Waiting for a person" style={{ flexShrink: 0 }}>
+            {formatDuration(waiting)}
+          </Text>
+        ) : (
+          showStatus && <StatusBadge status={c.status} />
+        )}
+      </Group>
+      <Text size="xs" c="dimmed" lineClamp={1} mt={2}>
+        {c.preview ?? c.handoffReason ?? ' '}
+      </Text>
+      {(c.labels.length > 0 || c.queue) && (
+        <Group gap={4} mt={6}>
+          {c.queue && (
+            <Text size="xs" c="dimmed" fw={500}>
+              {c.queue}
+            </Text>
+          )}
+          {c.labels.map((l) => (
+            <LabelBadge key={l} name={l} color={colorOf(l)} />
+          ))}
+        </Group>
+      )}
+    </UnstyledButton>
+  );
+}
