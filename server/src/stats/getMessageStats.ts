@@ -43,10 +43,16 @@ export async function getMessageStats(store: Store, range: StatsRange): Promise<
   ]);
   const days = new Map(range.days.map((day) => [day, zero()]));
   const totals = zero();
+  const dayOfHour = new Map<number, string>();
   for (const row of hourly) {
     const field = FIELD_OF[row.metric];
     if (!field || row.hour === null) continue;
-    const day = days.get(toLocalTime(row.hour, range.timeZone).day);
+    let local = dayOfHour.get(row.hour);
+    if (local === undefined) {
+      local = toLocalTime(row.hour, range.timeZone).day;
+      dayOfHour.set(row.hour, local);
+    }
+    const day = days.get(local);
     if (day) day[field] += row.n;
     totals[field] += row.n;
   }

@@ -33,6 +33,12 @@ export interface OperatorStats {
   conversations: number;
 }
 
+function append<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
+}
+
 function summarize(values: readonly number[]): DurationSummary {
   return { count: values.length, medianMs: median(values), p90Ms: percentile(values, 0.9) };
 }
@@ -68,11 +74,13 @@ export async function getOperatorStats(store: Store, range: StatsRange, options:
   const names = new Map(users.map((u) => [u.id, u.name]));
 
   const byOperator = new Map<string, HandoffEpisode[]>();
-  for (const e of episodes) if (e.operatorId !== null) byOperator.set(e.operatorId, [...(byOperator.get(e.operatorId) ?? []), e]);
   const responsesBy = new Map<string, number[]>();
-  for (const e of episodes) for (const r of e.responses) if (r.operatorId !== null) responsesBy.set(r.operatorId, [...(responsesBy.get(r.operatorId) ?? []), r.ms]);
   const byTeam = new Map<string, HandoffEpisode[]>();
-  for (const e of episodes) byTeam.set(e.queue ?? '', [...(byTeam.get(e.queue ?? '') ?? []), e]);
+  for (const e of episodes) {
+    if (e.operatorId !== null) append(byOperator, e.operatorId, e);
+    for (const r of e.responses) if (r.operatorId !== null) append(responsesBy, r.operatorId, r.ms);
+    append(byTeam, e.queue ?? '', e);
+  }
   const reasons = new Map<string, number>();
   for (const e of episodes) reasons.set(e.reason ?? 'unknown', (reasons.get(e.reason ?? 'unknown') ?? 0) + 1);
 

@@ -1,5 +1,5 @@
 import type { Json } from '@switchboard/engine/schema';
-import { HOUR_MS, NON_DROP_NODE_TYPES, STAT_METRICS } from './statMetrics.js';
+import { EPISODE_CLOSE_EVENTS, EPISODE_TRANSFER_EVENT, HOUR_MS, NON_DROP_NODE_TYPES, STAT_METRICS } from './statMetrics.js';
 import type { AnalyticsEvent, HandoffEpisode } from './types.js';
 
 /**
@@ -126,8 +126,10 @@ export function replayEpisodes(conversation: { id: string; customerId: string },
           waitingSince: item.event.at,
         };
       }
-    } else if (item.event.type === 'conversation.closed' || item.event.type === 'conversation.returned') {
+    } else if (EPISODE_CLOSE_EVENTS.includes(item.event.type)) {
       close(item.event.at);
+    } else if (item.event.type === EPISODE_TRANSFER_EVENT && open) {
+      open.queue = field(item.event.data, 'queue') ?? open.queue;
     }
   }
   const last: (HandoffEpisode & { waitingSince: number | null }) | null = open;

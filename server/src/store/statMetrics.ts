@@ -44,3 +44,7 @@ export const MISS_TEXT_MAX = 200;
 
 /** Node types after which leaving a flow is not a drop-off (the flow went on elsewhere or ended). */
 export const NON_DROP_NODE_TYPES: readonly string[] = ['jump', 'end'];
+
+/** Events (recorded by the operator side) that end a handoff episode, and the one that moves it to another queue. */
+export const EPISODE_CLOSE_EVENTS: readonly string[] = ['inbox.resolved', 'inbox.returned'];
+export const EPISODE_TRANSFER_EVENT = 'inbox.transferred';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { at, seedStatsHistory } from '../stats/testing/seedStatsHistory.js';
 import { STAT_METRICS } from './statMetrics.js';
-import type { StatCountRow, Store } from './types.js';
+import type { StatCountRow, Store, TurnCommit } from './types.js';
 import type { StoreFactory } from './store.contract.js';
 
 const DAY = { from: at(0), to: at(24) };
@@ -148,6 +148,46 @@ export function describeStatsContract(name: string, factory: StoreFactory): void
         { conversationId: expect.any(String), customerId: '77011234567', queue: 'support', reason: 'flow', handoffAt: at(16), operatorId: null, firstResponseAt: null, firstResponderId: null, closedAt: null, responses: [] },
       ]);
       expect(await store.handoffEpisodes({ from: at(11), to: at(16) })).toHaveLength(1);
+    });
+
+    it('follows an episode moved to another queue and resolved by the operator side', async () => {
+      const next = Date.UTC(2025, 2, 12, 9);
+      const { inserted } = await store.insertInbound([{ channel: 'whatsapp', businessNumberId: 'pn-1', customerId: '79990001122', profileName: null, wamid: 'wamid.g', content: { type: 'text', text: 'help' }, at: next }], next);
+      const g = inserted[0];
+      if (!g) throw new Error('not stored');
+      const turn = (expectedVersion: number, now: number, parts: Partial<TurnCommit>): TurnCommit => ({
+        conversationId: g.conversationId,
+        turnKey: `g:${expectedVersion}`,
+        expectedVersion,
+        snapshot: null,
+        outbound: [],
+        events: [],
+        scheduleTimers: [],
+        cancelTimers: [],
+        now,
+        ...parts,
+      });
+      const steps: TurnCommit[] = [
+        turn(0, next, { processedInboundId: g.id, patch: { status: 'queued', queue: 'support', handoffAt: next }, events: [{ type: 'handoff', at: next, flowId: null, nodeId: null, data: { queue: 'support', reason: 'requested' } }] }),
+        turn(1, next + 60_000, { patch: { queue: 'billing' }, events: [{ type: 'inbox.transferred', at: next + 60_000, flowId: null, nodeId: null, data: { queue: 'billing' } }] }),
+        turn(2, next + 120_000, { patch: { status: 'assigned', assigneeId: 'op-2' }, outbound: [{ sender: 'operator', content: { kind: 'text', text: 'Hi' }, operatorId: 'op-2' }] }),
+        turn(3, next + 600_000, { events: [{ type: 'inbox.resolved', at: next + 600_000, flowId: null, nodeId: null, data: {} }], patch: { status: 'closed', assigneeId: null } }),
+      ];
+      for (const step of steps) expect((await store.commitTurn(step)).ok).toBe(true);
+      expect(await store.handoffEpisodes({ from: next, to: next + 86_400_000 })).toEqual([
+        {
+          conversationId: g.conversationId,
+          customerId: '79990001122',
+          queue: 'billing',
+          reason: 'requested',
+          handoffAt: next,
+          operatorId: 'op-2',
+          firstResponseAt: next + 120_000,
+          firstResponderId: 'op-2',
+          closedAt: next + 600_000,
+          responses: [{ operatorId: 'op-2', ms: 120_000 }],
+        },
+      ]);
     });
 
     it('counts new conversations by label and by number prefix', async () => {

@@ -12,7 +12,6 @@ interface CountRow {
 }
 
 interface EpisodeRow {
-  id: number;
   conversation_id: string;
   customer_id: string;
   queue: string | null;
@@ -22,6 +21,7 @@ interface EpisodeRow {
   first_response_at: number | null;
   first_responder_id: string | null;
   closed_at: number | null;
+  responses: string;
 }
 
 /** The first whole hour at or after `ms`, as an hour number. */
@@ -49,14 +49,8 @@ export function createStatsOps(db: Database.Database): StatsOps {
      GROUP BY flow_id, node_id ORDER BY flow_id, node_id`,
   );
   const episodes = db.prepare<{ from: number; to: number }, EpisodeRow>(
-    `SELECT e.id, e.conversation_id, c.customer_id, e.queue, e.reason, e.handoff_at, e.operator_id, e.first_response_at,
-       e.first_responder_id, e.closed_at
-     FROM stat_episodes e JOIN conversations c ON c.id = e.conversation_id
-     WHERE e.handoff_at >= @from AND e.handoff_at < @to ORDER BY e.handoff_at, e.id`,
-  );
-  const responses = db.prepare<{ from: number; to: number }, { episode_id: number; operator_id: string | null; ms: number }>(
-    `SELECT r.episode_id, r.operator_id, r.ms FROM stat_episodes e JOIN stat_responses r ON r.episode_id = e.id
-     WHERE e.handoff_at >= @from AND e.handoff_at < @to ORDER BY r.rowid`,
+    `SELECT conversation_id, customer_id, queue, reason, handoff_at, operator_id, first_response_at, first_responder_id, closed_at, responses
+     FROM stat_episodes WHERE handoff_at >= @from AND handoff_at < @to ORDER BY handoff_at, id`,
   );
   const labels = db.prepare<{ from: number; to: number }, { label: string; n: number }>(
     `SELECT j.value AS label, count(*) AS n FROM conversations c, json_each(c.labels) j
@@ -83,14 +77,8 @@ export function createStatsOps(db: Database.Database): StatsOps {
       );
     },
     openFlowRuns: async (range) => openRuns.all(range).map((row) => ({ flowId: row.flow_id, nodeId: row.node_id, n: row.n })),
-    handoffEpisodes: async (range) => {
-      const answered = new Map<number, HandoffEpisode['responses']>();
-      for (const row of responses.all(range)) {
-        const list = answered.get(row.episode_id) ?? [];
-        list.push({ operatorId: row.operator_id, ms: row.ms });
-        answered.set(row.episode_id, list);
-      }
-      return episodes.all(range).map(
+    handoffEpisodes: async (range) =>
+      episodes.all(range).map(
         (row): HandoffEpisode => ({
           conversationId: row.conversation_id,
           customerId: row.customer_id,
@@ -101,10 +89,9 @@ export function createStatsOps(db: Database.Database): StatsOps {
           firstResponseAt: row.first_response_at,
           firstResponderId: row.first_responder_id,
           closedAt: row.closed_at,
-          responses: answered.get(row.id) ?? [],
+          responses: (JSON.parse(row.responses) as [string | null, number][]).map(([operatorId, ms]) => ({ operatorId, ms })),
         }),
-      );
-    },
+      ),
     conversationMix: async (range) => ({
       total: total.get(range)?.n ?? 0,
       labels: labels.all(range),

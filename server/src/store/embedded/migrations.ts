@@ -340,4 +340,53 @@ export const migrations: readonly string[] = [
     until INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Statistics, second step: handoff episodes carry the customer and their response times, so
+  // operator statistics read one index range with no joins; operators' own events close and move
+  // episodes too (inbox.resolved, inbox.returned, inbox.transferred).
+  `
+  ALTER TABLE stat_episodes ADD COLUMN customer_id TEXT;
+  ALTER TABLE stat_episodes ADD COLUMN responses TEXT NOT NULL DEFAULT '[]';
+  UPDATE stat_episodes SET
+    customer_id = (SELECT customer_id FROM conversations WHERE id = stat_episodes.conversation_id),
+    responses = coalesce((SELECT json_group_array(json_array(r.operator_id, r.ms)) FROM stat_responses r WHERE r.episode_id = stat_episodes.id), '[]');
+  DROP TRIGGER stat_operator_reply;
+  DROP TRIGGER stat_event_handoff;
+  DROP TRIGGER stat_event_closed;
+  DROP TABLE stat_responses;
+
+  CREATE TRIGGER stat_operator_reply AFTER INSERT ON messages WHEN NEW.direction = 'out' AND NEW.sender = 'operator' BEGIN
+    UPDATE stat_episodes SET
+      responses = CASE WHEN waiting_since IS NULL THEN responses
+        ELSE json_insert(responses, '$[#]', json_array(NEW.operator_id, NEW.at - waiting_since)) END,
+      first_response_at = coalesce(first_response_at, NEW.at),
+      first_responder_id = CASE WHEN first_response_at IS NULL THEN NEW.operator_id ELSE first_responder_id END,
+      operator_id = coalesce(operator_id, NEW.operator_id),
+      waiting_since = NULL
+    WHERE conversation_id = NEW.conversation_id AND open = 1;
+  END;
+
+  CREATE TRIGGER stat_event_handoff AFTER INSERT ON events WHEN NEW.type = 'handoff' BEGIN
+    INSERT INTO stat_counts
+      SELECT 'handoff', NEW.at / 3600000,
+        coalesce(NEW.flow_id, (SELECT flow_id FROM stat_flow_runs WHERE conversation_id = NEW.conversation_id AND open = 1), ''),
+        coalesce(NEW.node_id, (SELECT node_id FROM stat_flow_runs WHERE conversation_id = NEW.conversation_id AND open = 1), ''),
+        coalesce(json_extract(NEW.data, '$.reason'), ''), 1
+      WHERE true
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE stat_flow_runs SET open = 0 WHERE conversation_id = NEW.conversation_id;
+    UPDATE stat_episodes SET queue = coalesce(json_extract(NEW.data, '$.queue'), queue) WHERE conversation_id = NEW.conversation_id AND open = 1;
+    INSERT INTO stat_episodes (conversation_id, customer_id, queue, reason, handoff_at, waiting_since, open)
+      SELECT NEW.conversation_id, (SELECT customer_id FROM conversations WHERE id = NEW.conversation_id),
+        json_extract(NEW.data, '$.queue'), json_extract(NEW.data, '$.reason'), NEW.at, NEW.at, 1
+      WHERE NOT EXISTS (SELECT 1 FROM stat_episodes WHERE conversation_id = NEW.conversation_id AND open = 1);
+  END;
+
+  CREATE TRIGGER stat_event_closed AFTER INSERT ON events WHEN NEW.type IN ('inbox.resolved', 'inbox.returned') BEGIN
+    UPDATE stat_episodes SET closed_at = NEW.at, open = 0 WHERE conversation_id = NEW.conversation_id AND open = 1;
+  END;
+
+  CREATE TRIGGER stat_event_transferred AFTER INSERT ON events WHEN NEW.type = 'inbox.transferred' AND json_extract(NEW.data, '$.queue') IS NOT NULL BEGIN
+    UPDATE stat_episodes SET queue = json_extract(NEW.data, '$.queue') WHERE conversation_id = NEW.conversation_id AND open = 1;
+  END;
+  `,
 ];

@@ -1,4 +1,4 @@
-import { HOUR_MS, MISS_TEXT_MAX, STAT_METRICS, TEMPLATE_REPLY_WINDOW_MS } from '../statMetrics.js';
+import { EPISODE_CLOSE_EVENTS, EPISODE_TRANSFER_EVENT, HOUR_MS, MISS_TEXT_MAX, STAT_METRICS, TEMPLATE_REPLY_WINDOW_MS } from '../statMetrics.js';
 import { episodesOf, replayFlowRuns, type CountKey } from '../replayStats.js';
 import type { AnalyticsEvent, HandoffEpisode, StatCountRow, StatsOps } from '../types.js';
 import type { ConversationDoc, EventDoc, MessageDoc, Models } from './models.js';
@@ -16,7 +16,7 @@ const MESSAGE_METRICS = new Set<string>([
 const COUNTED_EVENTS = [STAT_METRICS.nodeVisit, STAT_METRICS.flowStart, STAT_METRICS.flowEnd, STAT_METRICS.nlu, STAT_METRICS.nluMiss];
 const RUN_METRICS = new Set<string>([STAT_METRICS.edge, STAT_METRICS.drop, STAT_METRICS.handoff]);
 const RUN_EVENTS = ['flow.start', 'node.visit', 'flow.end', 'session.expired', 'handoff'];
-const EPISODE_EVENTS = ['handoff', 'conversation.closed', 'conversation.returned'];
+const EPISODE_EVENTS = ['handoff', EPISODE_TRANSFER_EVENT, ...EPISODE_CLOSE_EVENTS];
 
 interface MessageGroup {
   _id: { hour: number; direction: 'in' | 'out'; flowId: string | null; template: string | null };
