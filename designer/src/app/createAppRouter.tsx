@@ -1,4 +1,4 @@
-import { IconChartBar, IconSettings } from '@tabler/icons-react';
+import { IconSettings } from '@tabler/icons-react';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ComingSoonPage } from '../components/ComingSoonPage';
@@ -13,6 +13,8 @@ import { SuspenseRoute } from './SuspenseRoute';
 // The editor carries the canvas, layout and validation: load it only when a flow is opened.
 const FlowEditorPage = lazy(() => import('../features/flowEditor/FlowEditorPage'));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
+// Analytics carries the chart library: load it only when opened.
+const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -27,16 +29,7 @@ export function createAppRouter() {
             { path: 'flows', element: <FlowsPage /> },
             { path: 'flows/:flowId', element: <SuspenseRoute><FlowEditorPage /></SuspenseRoute> },
             { path: 'inbox/:conversationId?', element: <SuspenseRoute><InboxPage /></SuspenseRoute> },
-            {
-              path: 'analytics',
-              element: (
-                <ComingSoonPage
-                  icon={IconChartBar}
-                  title="Analytics"
-                  text="See how conversations move through each flow: where people drop off, which intents go unanswered, and how often the bot hands off."
-                />
-              ),
-            },
+            { path: 'analytics', element: <SuspenseRoute><AnalyticsPage /></SuspenseRoute> },
             {
               path: 'settings',
               element: (

@@ -4,6 +4,7 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -13,6 +14,8 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { FlowOverlayControl } from '../../analytics/FlowOverlayControl';
+import { useTrafficEdges } from '../../analytics/useTrafficEdges';
 import { canConnect, connect, removeElements, type Size } from '../edits';
 import { nodeColor } from '../nodeCatalog';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
@@ -42,7 +45,7 @@ export function FlowCanvas({ actions }: { actions: readonly string[] }) {
     previous.current = new Map(next.map((n) => [n.id, n]));
     return next;
   }, [flow, selection, sizes, issues, locale, activeNodeId]);
-  const edges = useMemo(() => toCanvasEdges({ flow, selection }), [flow, selection]);
+  const edges = useTrafficEdges(useMemo(() => toCanvasEdges({ flow, selection }), [flow, selection]));
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -152,6 +155,9 @@ export function FlowCanvas({ actions }: { actions: readonly string[] }) {
         ariaLabel="Overview of the flow"
       />
       <Controls showInteractive={false} />
+      <Panel position="top-right">
+        <FlowOverlayControl flowId={flow.id} />
+      </Panel>
     </ReactFlow>
   );
 }

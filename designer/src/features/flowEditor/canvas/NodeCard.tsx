@@ -2,6 +2,7 @@ import { Box, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { acceptsInput, outputHandles } from '@switchboard/engine/schema';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { NodeAnalyticsBadges } from '../../analytics/NodeAnalyticsBadges';
 import { NODE_KINDS, nodeColor } from '../nodeCatalog';
 import type { CanvasNode } from './canvasTypes';
 import classes from './NodeCard.module.css';
@@ -46,6 +47,7 @@ function NodeCardView({ data, selected }: NodeProps<CanvasNode>) {
           </Text>
         ))}
       </div>
+      <NodeAnalyticsBadges nodeId={node.id} />
       {handles.length > 0 && (
         <div className={classes.outputs}>
           {handles.map((handle) => (
