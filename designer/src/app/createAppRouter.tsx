@@ -1,7 +1,5 @@
-import { IconSettings } from '@tabler/icons-react';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { ComingSoonPage } from '../components/ComingSoonPage';
 import { NotFoundPage } from '../components/NotFoundPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { LandingRedirect } from '../features/auth/LandingRedirect';
@@ -13,6 +11,7 @@ import { SuspenseRoute } from './SuspenseRoute';
 // The editor carries the canvas, layout and validation: load it only when a flow is opened.
 const FlowEditorPage = lazy(() => import('../features/flowEditor/FlowEditorPage'));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 // Analytics carries the chart library: load it only when opened.
 const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage'));
 
@@ -30,16 +29,7 @@ export function createAppRouter() {
             { path: 'flows/:flowId', element: <SuspenseRoute><FlowEditorPage /></SuspenseRoute> },
             { path: 'inbox/:conversationId?', element: <SuspenseRoute><InboxPage /></SuspenseRoute> },
             { path: 'analytics', element: <SuspenseRoute><AnalyticsPage /></SuspenseRoute> },
-            {
-              path: 'settings',
-              element: (
-                <ComingSoonPage
-                  icon={IconSettings}
-                  title="Settings"
-                  text="Business hours, the WhatsApp number, operators and their roles, quick replies and labels will be managed here."
-                />
-              ),
-            },
+            { path: 'settings', element: <SuspenseRoute><SettingsPage /></SuspenseRoute> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
