@@ -1,12 +1,15 @@
 import { Alert, Center, Group, Loader, ScrollArea, Select, Stack, Tabs, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ConversationListItem } from './ConversationListItem';
 import type { ConversationStatus, InboxView } from './inboxApi';
 import { isUnread, useUnreadStore } from './unreadStore';
 import { useConversationList, useLabelColors, useLabels } from './useInboxQueries';
 import { useNow } from './useNow';
 import classes from './Inbox.module.css';
+
+const VIEWS: readonly InboxView[] = ['queue', 'mine', 'all'];
 
 const EMPTY: Record<InboxView, string> = {
   queue: 'Nobody is waiting. Conversations the bot hands to a person appear here at once.',
@@ -23,7 +26,9 @@ const STATES: { value: ConversationStatus; label: string }[] = [
 
 /** The left column: Queue / Mine / All, filters by team, label and state, and the conversations. */
 export function ConversationList() {
-  const [view, setView] = useState<InboxView>('queue');
+  const [params, setParams] = useSearchParams();
+  const view = VIEWS.find((v) => v === params.get('view')) ?? 'queue';
+  const setView = (next: InboxView) => setParams({ view: next }, { replace: true });
   const [queue, setQueue] = useState<string | null>(null);
   const [label, setLabel] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -37,7 +42,7 @@ export function ConversationList() {
 
   return (
     <div className={classes.column}>
-      <Tabs value={view} onChange={(v) => setView((v as InboxView | null) ?? 'queue')} px="sm" pt="sm">
+      <Tabs value={view} onChange={(v) => setView(VIEWS.find((x) => x === v) ?? 'queue')} px="sm" pt="sm">
         <Tabs.List grow>
           <Tabs.Tab value="queue">Queue</Tabs.Tab>
           <Tabs.Tab value="mine">Mine</Tabs.Tab>
@@ -69,7 +74,7 @@ export function ConversationList() {
           </Stack>
         )}
         {list.data?.map((c) => (
-          <ConversationListItem key={c.id} conversation={c} now={now} unread={isUnread(c, seenAt)} showStatus={view === 'all'} colorOf={colorOf} />
+          <ConversationListItem key={c.id} conversation={c} now={now} unread={isUnread(c, seenAt)} showStatus={view === 'all'} colorOf={colorOf} search={params.toString()} />
         ))}
       </ScrollArea>
     </div>

@@ -12,15 +12,17 @@ interface Props {
   unread: boolean;
   showStatus: boolean;
   colorOf: (label: string) => string;
+  /** The list's own query (tab), kept when opening a conversation. */
+  search: string;
 }
 
 export const displayName = (c: Pick<ConversationSummary, 'name' | 'customerId'>): string => c.name?.trim() || `+${c.customerId}`;
 
 /** One row of the conversation list: who, the last message, how long they wait, labels, unread. */
-export function ConversationListItem({ conversation: c, now, unread, showStatus, colorOf }: Props) {
+export function ConversationListItem({ conversation: c, now, unread, showStatus, colorOf, search }: Props) {
   const waiting = c.status === 'queued' && c.handoffAt !== null ? now - c.handoffAt : null;
   return (
-    <UnstyledButton component={NavLink} to={`/inbox/${encodeURIComponent(c.id)}`} className={classes.item} data-testid="conversation-item">
+    <UnstyledButton component={NavLink} to={{ pathname: `/inbox/${encodeURIComponent(c.id)}`, search }} className={classes.item} data-testid="conversation-item">
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
           {unread && <Box className={classes.unreadDot} aria-label="Unread" />}

@@ -1,0 +1,134 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createUserAndSignIn } from '../support/apiClient.js';
+import { ADMIN } from '../support/testServer.js';
+import { launchBrowser, type LaunchedBrowser } from './support/launchBrowser.js';
+import { startOperatorsServer, type OperatorsServer } from './support/operatorsSupport.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTIFACTS = path.join(ROOT, 'test/artifacts/operators');
+const OPERATOR = { email: 'olga@example.com', name: 'Olga', role: 'operator' as const, password: 'operator-password-1' };
+const CUSTOMER = '15557770001';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+let sb: OperatorsServer;
+let browser: LaunchedBrowser;
+let page: Page;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+async function signInAs(credentials: { email: string; password: string }) {
+  await page.context().clearCookies();
+  await page.goto(`${sb.url}/login`);
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel(/^Password/).fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  [sb, browser] = await Promise.all([startOperatorsServer(), launchBrowser()]);
+  page = browser.page;
+  page.setDefaultTimeout(15_000);
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await createUserAndSignIn(sb.admin, sb.url, OPERATOR);
+  expect((await sb.admin.post('/api/quick-replies', { shortcut: 'thanks', text: 'Thanks {{name}}, I am on it and will update you shortly.' })).status).toBe(201);
+  const profile = await sb.admin.get('/api/settings/business');
+  expect((await sb.admin.put('/api/settings/business', { ...profile.body.profile, phoneNumber: '31201234567', email: 'hello@example.com' })).status).toBe(200);
+}, 180_000);
+
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    await shot(`failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sb?.close();
+});
+
+describe('operators in a browser', { timeout: 90_000 }, () => {
+  it('lands an operator on the inbox, shows a handoff live, answers with a quick reply and returns to the bot', async () => {
+    await signInAs(OPERATOR);
+    await page.waitForURL(/\/inbox$/);
+    await page.getByText('Nobody is waiting').waitFor();
+
+    await sb.customerSays({ from: CUSTOMER, text: 'I want a human', name: 'Dana' });
+    const item = page.getByTestId('conversation-item').filter({ hasText: 'Dana' });
+    await item.waitFor();
+    await poll(() => page.getByTestId('inbox-unread').textContent()).toBe('1');
+    await item.click();
+    await page.getByRole('button', { name: 'Claim' }).first().click();
+    await page.getByText('With a person').first().waitFor();
+    await poll(() => page.getByRole('tab', { name: 'Mine' }).getAttribute('aria-selected')).toBe('true');
+
+    const box = page.getByRole('textbox', { name: 'Reply' });
+    await box.fill('/tha');
+    await page.getByRole('option', { name: /\/thanks/ }).waitFor();
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('Thanks Dana, I am on it and will update you shortly.');
+    await box.press('Enter');
+    await poll(() => sb.sentTo(CUSTOMER)).toContain('Thanks Dana, I am on it and will update you shortly.');
+    await page.getByTestId('message-bubble').filter({ hasText: 'Thanks Dana' }).waitFor();
+    await page.locator('label').filter({ hasText: /^Internal note$/ }).click();
+    await page.getByRole('textbox', { name: 'Internal note' }).fill('Asked about a late parcel; check with the courier.');
+    await page.getByRole('textbox', { name: 'Internal note' }).press('Enter');
+    await page.getByTestId('note-bubble').waitFor();
+    await page.locator('label').filter({ hasText: /^Reply$/ }).click();
+    await shot('inbox');
+
+    const before = sb.sentTo(CUSTOMER).length;
+    await page.getByRole('button', { name: 'Return to bot' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Return to bot' }).click();
+    await page.getByText('Bot', { exact: true }).first().waitFor();
+    await sb.customerSays({ from: CUSTOMER, text: 'hello', name: 'Dana' });
+    await poll(() => sb.sentTo(CUSTOMER).length).toBeGreaterThan(before);
+    expect(sb.sentTo(CUSTOMER).slice(before).join('\n')).not.toContain('Thanks Dana');
+  });
+
+  it('shows a customer message with markup as text and runs nothing', async () => {
+    await sb.customerSays({ from: '15557770002', text: HOSTILE, name: 'Mallory' });
+    await sb.customerSays({ from: '15557770002', text: 'operator', name: 'Mallory' });
+    await page.getByRole('tab', { name: 'Queue' }).click();
+    const item = page.getByTestId('conversation-item').filter({ hasText: 'Mallory' });
+    await item.waitFor();
+    await item.click();
+    await page.getByTestId('message-bubble').filter({ hasText: HOSTILE }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows settings by role', async () => {
+    await page.goto(`${sb.url}/settings?tab=quick-replies`);
+    await page.getByText('/thanks').waitFor();
+    expect(await page.getByRole('tab', { name: 'Users' }).count()).toBe(0);
+    await shot('settings-operator-quick-replies');
+
+    await signInAs(ADMIN);
+    await page.waitForURL(/\/flows$/);
+    await page.goto(`${sb.url}/settings?tab=business`);
+    await page.getByLabel('Name').first().waitFor();
+    await shot('settings-business');
+    await page.getByRole('tab', { name: 'WhatsApp link' }).click();
+    await page.getByTestId('wa-link').waitFor();
+    expect(await page.getByTestId('wa-link').textContent()).toBe('https://wa.me/31201234567');
+    expect(await page.locator('img[src^="data:image/svg+xml"]').count()).toBe(1);
+    await shot('settings-wa-link');
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.getByText(OPERATOR.email).waitFor();
+    await shot('settings-users');
+  });
+});
