@@ -37,9 +37,9 @@ export default function SettingsPage() {
           <Title order={2}>Settings</Title>
           <Text c="dimmed" size="sm">Your business, the WhatsApp number, the team and what operators use to answer.</Text>
         </div>
-        <Tabs orientation="vertical" variant="pills" value={current?.value ?? null} onChange={(v) => v && setParams({ tab: v }, { replace: true })}>
+        <Tabs orientation="vertical" variant="pills" styles={{ tab: { justifyContent: 'flex-start' }, tabLabel: { textAlign: 'left', flex: 1 } }} value={current?.value ?? null} onChange={(v) => v && setParams({ tab: v }, { replace: true })}>
           <Tabs.List w={180} mr="lg" styles={{ list: { alignSelf: 'flex-start' } }}>
-            {tabs.map((t) => <Tabs.Tab key={t.value} value={t.value} styles={{ tab: { justifyContent: 'flex-start' } }}>{t.label}</Tabs.Tab>)}
+            {tabs.map((t) => <Tabs.Tab key={t.value} value={t.value}>{t.label}</Tabs.Tab>)}
           </Tabs.List>
           {current && <Tabs.Panel value={current.value} style={{ flex: 1, minWidth: 0 }}>{current.render()}</Tabs.Panel>}
         </Tabs>

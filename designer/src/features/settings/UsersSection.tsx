@@ -52,7 +52,8 @@ export function UsersSection() {
           ))}
         </Table.Tbody>
       </Table>
-      <Group align="flex-end" gap="xs">
+      <Text size="sm" fw={600} mt="xs">Invite someone</Text>
+      <Group align="flex-end" gap="xs" mt={-8}>
         <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} />
         <TextInput label="Email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
         <Select label="Role" data={ROLES} value={role} onChange={setRole} w={140} allowDeselect={false} />
