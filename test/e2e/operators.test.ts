@@ -86,6 +86,10 @@ describe('operators in a browser', { timeout: 90_000 }, () => {
     await page.getByRole('textbox', { name: 'Internal note' }).press('Enter');
     await page.getByTestId('note-bubble').waitFor();
     await page.locator('label').filter({ hasText: /^Reply$/ }).click();
+    await page.getByRole('textbox', { name: 'Labels' }).click();
+    await page.getByRole('option', { name: 'New order' }).click();
+    await page.keyboard.press('Escape');
+    await item.getByText('New order').waitFor();
     await shot('inbox');
 
     const before = sb.sentTo(CUSTOMER).length;

@@ -1,4 +1,4 @@
-import { Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { NavLink } from 'react-router';
 import { StatusBadge } from './StatusBadge';
 import { formatDuration } from './formatDuration';
@@ -44,9 +44,9 @@ export function ConversationListItem({ conversation: c, now, unread, showStatus,
       {(c.labels.length > 0 || c.queue) && (
         <Group gap={4} mt={6}>
           {c.queue && (
-            <Text size="xs" c="dimmed" fw={500}>
+            <Badge size="xs" radius="sm" variant="outline" color="gray" tt="none" title="Team queue">
               {c.queue}
-            </Text>
+            </Badge>
           )}
           {c.labels.map((l) => (
             <LabelBadge key={l} name={l} color={colorOf(l)} />
