@@ -36,6 +36,8 @@ export async function startTestServer(options: {
   processor?: SwitchboardOptions['processor'];
   dispatcher?: SwitchboardOptions['dispatcher'];
   env?: Record<string, string>;
+  /** A built designer to serve at `/` (the e2e tests build one from the current sources). */
+  designerDir?: string;
 }): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'sb-test-')));
   const parsed = parseConfig({
@@ -58,6 +60,7 @@ export async function startTestServer(options: {
     flowsDir: options.flowsDir ?? TEST_FLOWS_DIR,
     processor: { pollMs: 50, ...options.processor },
     dispatcher: { pollMs: 20, random: () => 0, ...options.dispatcher },
+    ...(options.designerDir ? { designerDir: options.designerDir } : {}),
   });
   return {
     ...sb,

@@ -64,6 +64,8 @@ export function outputHandles(node: FlowNode): OutputHandle[] {
   }
 }
 
+const OP_SYMBOLS = { eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: 'contains', exists: 'is set', notExists: 'is not set' } as const;
+
 function ruleLabel(rule: Extract<FlowNode, { type: 'route' }>['data']['rules'][number]): string {
   switch (rule.kind) {
     case 'keyword':
@@ -73,7 +75,7 @@ function ruleLabel(rule: Extract<FlowNode, { type: 'route' }>['data']['rules'][n
     case 'regex':
       return `/${rule.pattern}/`;
     case 'variable':
-      return `${rule.variable} ${rule.op}${rule.value === undefined ? '' : ` ${String(rule.value)}`}`;
+      return `${rule.variable} ${OP_SYMBOLS[rule.op]}${rule.value === undefined ? '' : ` ${String(rule.value)}`}`;
     default:
       return assertNever(rule);
   }

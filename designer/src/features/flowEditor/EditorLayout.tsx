@@ -24,7 +24,7 @@ export function EditorLayout({ flowId }: { flowId: string }) {
   const [issuesOpen, issues] = useDisclosure(false);
   const [previewOpen, preview] = useDisclosure(false);
   const actions = meta.data?.actions ?? NO_ACTIONS;
-  useValidation(meta.data);
+  useValidation(meta.data, meta.isPending);
   useAutosave(flowId);
   useEditorShortcuts(store);
 

@@ -35,14 +35,14 @@ export function BotBubble({ message, interactive, onChoose }: BotBubbleProps) {
   switch (message.kind) {
     case 'text':
       return (
-        <div className={classes.bubble}>
+        <div className={classes.bubble} data-from="bot">
           <MessageText text={message.text} />
         </div>
       );
     case 'buttons':
       return (
         <div className={classes.group}>
-          <div className={classes.bubble}>
+          <div className={classes.bubble} data-from="bot">
             {message.media && <MediaLink kind={message.media.kind} url={message.media.url} />}
             <MessageText text={message.text} />
           </div>
@@ -56,7 +56,7 @@ export function BotBubble({ message, interactive, onChoose }: BotBubbleProps) {
     case 'list':
       return (
         <div className={classes.group}>
-          <div className={classes.bubble}>
+          <div className={classes.bubble} data-from="bot">
             <MessageText text={message.text} />
           </div>
           <UnstyledButton className={classes.reply} disabled={!interactive} onClick={() => setSheetOpen(true)}>
@@ -77,14 +77,14 @@ export function BotBubble({ message, interactive, onChoose }: BotBubbleProps) {
       );
     case 'media':
       return (
-        <div className={classes.bubble}>
+        <div className={classes.bubble} data-from="bot">
           <MediaLink kind={message.mediaType} url={message.url} />
           {message.caption && <MessageText text={message.caption} />}
         </div>
       );
     case 'template':
       return (
-        <div className={classes.bubble}>
+        <div className={classes.bubble} data-from="bot">
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             Template · {message.language}
           </Text>

@@ -30,14 +30,14 @@ export function PhoneChat({ session }: { session: PreviewSession }) {
           {session.entries.map((entry) => {
             if (entry.from === 'customer') {
               return (
-                <div key={entry.id} className={classes.customer}>
+                <div key={entry.id} className={classes.customer} data-from="customer">
                   {entry.text}
                 </div>
               );
             }
             if (entry.from === 'system') {
               return (
-                <div key={entry.id} className={classes.system}>
+                <div key={entry.id} className={classes.system} data-from="system">
                   {entry.text}
                 </div>
               );
@@ -68,7 +68,7 @@ export function PhoneChat({ session }: { session: PreviewSession }) {
         <TextInput
           style={{ flex: 1 }}
           radius="xl"
-          placeholder={session.ended ? 'The conversation ended — restart to try again' : 'Type a message'}
+          placeholder={session.ended ? 'Conversation ended. Restart to try again.' : 'Type a message'}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           disabled={session.ended}

@@ -31,6 +31,8 @@ export interface EditorState {
   clipboard: Clipboard | null;
   sizes: Readonly<Record<string, Size>>;
   issues: readonly Issue[];
+  /** The draft `issues` were computed for: null until the first check, another flow while one is due. */
+  checkedFlow: Flow | null;
   /** The locale node cards preview and the preview chat speaks. */
   locale: string;
   /** The node the preview conversation sits on. */
@@ -49,7 +51,7 @@ export interface EditorState {
   undo: () => void;
   redo: () => void;
   setSizes: (sizes: Readonly<Record<string, Size>>) => void;
-  setIssues: (issues: readonly Issue[]) => void;
+  setIssues: (issues: readonly Issue[], checkedFlow: Flow) => void;
   setActiveNode: (nodeId: string | null) => void;
   setLocale: (locale: string) => void;
   focusNode: (nodeId: string) => void;
@@ -65,6 +67,13 @@ export interface EditorState {
 }
 
 export type EditorStore = StoreApi<EditorState>;
+
+/**
+ * The flow as of the last finished gesture: while nodes are dragged, the flow before the drag.
+ * Views that ignore positions (inspector, validation, autosave) select this, so a drag re-renders
+ * only the canvas instead of every panel on every frame.
+ */
+export const selectSettledFlow = (s: EditorState): Flow => s.dragOrigin ?? s.flow;
 
 const PASTE_OFFSET = 40;
 const noSelection: Selection = { nodeIds: [], edgeIds: [] };
@@ -97,6 +106,7 @@ export function createEditorStore(args: { record: FlowRecord; now?: () => number
       clipboard: null,
       sizes: {},
       issues: [],
+      checkedFlow: null,
       locale: args.record.draft.locales[0] ?? 'en',
       activeNodeId: null,
       focusRequest: null,
@@ -139,7 +149,7 @@ export function createEditorStore(args: { record: FlowRecord; now?: () => number
       undo: () => stepTo(undo(get().history, get().flow)),
       redo: () => stepTo(redo(get().history, get().flow)),
       setSizes: (sizes) => set({ sizes: { ...get().sizes, ...sizes } }),
-      setIssues: (issues) => set({ issues }),
+      setIssues: (issues, checkedFlow) => set({ issues, checkedFlow }),
       setActiveNode: (activeNodeId) => set({ activeNodeId }),
       setLocale: (locale) => set({ locale }),
       focusNode: (nodeId) =>

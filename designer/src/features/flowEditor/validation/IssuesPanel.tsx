@@ -1,4 +1,4 @@
-import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Loader, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle, IconChevronDown, IconChevronUp, IconCircleCheck } from '@tabler/icons-react';
 import type { Issue } from '../../../api/schemas';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
@@ -8,6 +8,8 @@ import classes from './IssuesPanel.module.css';
 export function IssuesPanel({ opened, onToggle }: { opened: boolean; onToggle: () => void }) {
   const store = useEditorStore();
   const issues = useEditor((s) => s.issues);
+  const neverChecked = useEditor((s) => s.checkedFlow === null);
+  const upToDate = useEditor((s) => s.checkedFlow === s.flow);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -17,10 +19,17 @@ export function IssuesPanel({ opened, onToggle }: { opened: boolean; onToggle: (
   };
 
   return (
-    <section className={classes.panel} data-open={opened || undefined} aria-label="Validation issues">
+    <section className={classes.panel} data-open={opened || undefined} data-checked={upToDate || undefined} aria-label="Validation issues">
       <UnstyledButton className={classes.header} onClick={onToggle} aria-expanded={opened}>
         <Group gap="sm">
-          {issues.length === 0 ? (
+          {neverChecked ? (
+            <Group gap={6}>
+              <Loader size={14} />
+              <Text size="sm" c="dimmed">
+                Checking the flow…
+              </Text>
+            </Group>
+          ) : issues.length === 0 ? (
             <Group gap={6}>
               <IconCircleCheck size={16} color="var(--mantine-color-teal-7)" />
               <Text size="sm">No problems found</Text>
@@ -46,8 +55,8 @@ export function IssuesPanel({ opened, onToggle }: { opened: boolean; onToggle: (
         {opened ? <IconChevronDown size={16} /> : <IconChevronUp size={16} />}
       </UnstyledButton>
       {opened && (
-        <ScrollArea className={classes.list} type="auto">
-          {sorted.length === 0 && (
+        <ScrollArea.Autosize className={classes.list} mah={200} type="auto">
+          {sorted.length === 0 && !neverChecked && (
             <Text size="sm" c="dimmed" p="sm">
               The flow is ready to publish.
             </Text>
@@ -72,7 +81,7 @@ export function IssuesPanel({ opened, onToggle }: { opened: boolean; onToggle: (
               </Text>
             </UnstyledButton>
           ))}
-        </ScrollArea>
+        </ScrollArea.Autosize>
       )}
     </section>
   );

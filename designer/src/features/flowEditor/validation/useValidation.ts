@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { getFlow } from '../../../api/flows';
 import { queryKeys } from '../../../api/queryKeys';
 import type { Meta } from '../../../api/schemas';
+import { selectSettledFlow } from '../store/createEditorStore';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
 import type { validateDraft as ValidateDraftFn } from './validateDraft';
 
@@ -16,11 +17,11 @@ const jumpTargets = (flow: Flow): string[] => [
 
 /**
  * Validates the draft ~150 ms after each change against what the server knows (actions, intents,
- * the flows jumps lead to) and puts the issues in the store.
+ * the flows jumps lead to) once those are loaded, and puts the issues in the store.
  */
-export function useValidation(meta: Meta | undefined): void {
+export function useValidation(meta: Meta | undefined, metaPending: boolean): void {
   const store = useEditorStore();
-  const flow = useEditor((s) => s.flow);
+  const flow = useEditor(selectSettledFlow);
   const [validateDraft, setValidateDraft] = useState<ValidateDraft | null>(null);
   // Validation carries a regex analyser; it loads beside the editor instead of delaying it.
   useEffect(() => {
@@ -42,14 +43,16 @@ export function useValidation(meta: Meta | undefined): void {
   });
   const otherDrafts = others.map((q) => q.data?.draft);
   const otherKey = otherDrafts.map((d) => d?.id ?? '').join('|');
+  // Checking before the server's flows and actions arrive would flag every jump and action for a moment.
+  const loadingTargets = metaPending || others.some((q) => q.isPending && q.fetchStatus === 'fetching');
 
   useEffect(() => {
-    if (!validateDraft) return;
+    if (!validateDraft || loadingTargets) return;
     const context: ValidationContext = {
       flows: otherDrafts.filter((d): d is Flow => d !== undefined),
       ...(meta ? { actions: meta.actions, intents: meta.intents } : {}),
     };
-    store.getState().setIssues(validateDraft(settled, context));
+    store.getState().setIssues(validateDraft(settled, context), settled);
     // otherKey stands for the loaded drafts: the array itself is new on every render.
-  }, [settled, meta, otherKey, store, validateDraft]);
+  }, [settled, meta, otherKey, loadingTargets, store, validateDraft]);
 }
