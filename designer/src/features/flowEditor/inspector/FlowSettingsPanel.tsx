@@ -1,5 +1,6 @@
 import { Accordion, ScrollArea, Stack, TagsInput, Text, Textarea, TextInput, MultiSelect } from '@mantine/core';
 import { renameFlow, updateFlowSettings, type FlowSettingsPatch } from '../edits';
+import { selectSettledFlow } from '../store/createEditorStore';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
 import type { FormContext } from './formTypes';
 import { IntentsEditor } from './IntentsEditor';
@@ -10,7 +11,7 @@ const LOCALE = /^[a-z]{2}(-[A-Z]{2})?$/;
 /** Flow-wide settings: shown when nothing on the canvas is selected. */
 export function FlowSettingsPanel({ ctx }: { ctx: FormContext }) {
   const store = useEditorStore();
-  const flow = useEditor((s) => s.flow);
+  const flow = useEditor(selectSettledFlow);
   const patch = (p: FlowSettingsPatch, field: string) => store.getState().dispatch(updateFlowSettings, { patch: p }, { key: `flow:${field}` });
   const localeOptions = [...new Set(['en', 'ru', ...(ctx.meta?.locales ?? []), ...flow.locales])];
 

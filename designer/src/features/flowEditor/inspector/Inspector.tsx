@@ -3,6 +3,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { Meta } from '../../../api/schemas';
 import { removeElements } from '../edits';
+import { selectSettledFlow } from '../store/createEditorStore';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
 import { FlowSettingsPanel } from './FlowSettingsPanel';
 import type { FormContext } from './formTypes';
@@ -12,7 +13,7 @@ import { NodeInspector } from './NodeInspector';
 /** The right panel: the selected node's form, or the flow's settings when nothing is selected. */
 export function Inspector({ meta }: { meta: Meta | undefined }) {
   const store = useEditorStore();
-  const flow = useEditor((s) => s.flow);
+  const flow = useEditor(selectSettledFlow);
   const selection = useEditor((s) => s.selection);
   const ctx: FormContext = useMemo(
     () => ({

@@ -1,6 +1,7 @@
 import { FlowSchema } from '@switchboard/engine/schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { selectSettledFlow } from '../store/createEditorStore';
 import { useEditor, useEditorStore } from '../store/EditorStoreContext';
 import { saveNow } from './saveNow';
 
@@ -10,7 +11,7 @@ export const AUTOSAVE_DELAY_MS = 1000;
 export function useAutosave(flowId: string): void {
   const store = useEditorStore();
   const queryClient = useQueryClient();
-  const flow = useEditor((s) => s.flow);
+  const flow = useEditor(selectSettledFlow);
   const { savedFlow, saving, conflict, failedFlow } = useEditor((s) => s.save);
   const dragging = useEditor((s) => s.dragOrigin !== null);
 
