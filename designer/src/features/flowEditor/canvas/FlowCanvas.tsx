@@ -28,6 +28,8 @@ import { useFocusRequests } from './useFocusRequests';
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
 /** The canvas: renders the store's flow and turns every gesture into a store command. */
+const LARGE_FLOW = 150;
+
 export function FlowCanvas({ actions }: { actions: readonly string[] }) {
   const store = useEditorStore();
   const flow = useEditor((s) => s.flow);
@@ -46,6 +48,15 @@ export function FlowCanvas({ actions }: { actions: readonly string[] }) {
     return next;
   }, [flow, selection, sizes, issues, locale, activeNodeId]);
   const edges = useTrafficEdges(useMemo(() => toCanvasEdges({ flow, selection }), [flow, selection]));
+  // A large flow opens at a readable zoom on its start node and draws only what is on screen;
+  // fitting hundreds of cards into view would draw (and measure) every one of them at once.
+  const large = flow.nodes.length > LARGE_FLOW;
+  const firstFlow = useRef(flow);
+  const initialViewport = useMemo(() => {
+    // Only the first render's viewport matters: later edits must not move the canvas.
+    const start = firstFlow.current.nodes.find((n) => n.type === 'start') ?? firstFlow.current.nodes[0];
+    return start ? { x: 120 - start.position.x * 0.8, y: 240 - start.position.y * 0.8, zoom: 0.8 } : { x: 0, y: 0, zoom: 0.8 };
+  }, []);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -136,8 +147,9 @@ export function FlowCanvas({ actions }: { actions: readonly string[] }) {
       onDrop={onDrop}
       deleteKeyCode={DELETE_KEYS}
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-      fitView
+      fitView={!large}
       fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+      {...(large ? { defaultViewport: initialViewport, onlyRenderVisibleElements: true } : {})}
       minZoom={0.2}
       maxZoom={2}
       snapToGrid
