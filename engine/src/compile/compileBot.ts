@@ -91,6 +91,7 @@ export function compileBot(input: CompileBotInput): CompileBotResult {
     nlu,
     intentFlows,
     mainFlowId,
+    locales,
     interrupts: { handoff: nlu.compileKeywords(settings.interrupts.handoff), menu: nlu.compileKeywords(settings.interrupts.menu) },
   };
   return { ok: true, bot, issues };

@@ -306,7 +306,17 @@ function rememberText() {
 
 function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
   const { validator, variable, maxAttempts } = node.data;
-  const answer = (event: FlowEvent) => (event.type === 'customer' ? checkAnswer(validator, event.turn.text ?? '', event.turn.analysis) : { ok: false as const });
+  // The guard and the assignment both need the check; events are fresh objects, so a weak cache is exact.
+  const checked = new WeakMap<FlowEvent, ReturnType<typeof checkAnswer>>();
+  const answer = (event: FlowEvent) => {
+    if (event.type !== 'customer') return { ok: false as const };
+    let result = checked.get(event);
+    if (!result) {
+      result = checkAnswer(validator, event.turn.text ?? '', event.turn.analysis);
+      checked.set(event, result);
+    }
+    return result;
+  };
   const invalid = targetKey(c, node, 'invalid');
   return {
     entry: [

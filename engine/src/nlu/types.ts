@@ -51,7 +51,7 @@ export interface AnalyzeOptions {
   /** The conversation's locale, used when the script does not decide. */
   localeHint: string;
   /** Locales the bot speaks; detection picks among them. */
-  locales: string[];
+  locales: readonly string[];
 }
 
 /** A trained model: intents per locale. Serialisable with `toJSON` / `restoreNlu` so a publish trains once. */

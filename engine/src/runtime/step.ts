@@ -1,5 +1,5 @@
 import { transition } from 'xstate';
-import type { Effect, InboundContent, Json } from '../schema/index.js';
+import type { Business, Effect, InboundContent, Json } from '../schema/index.js';
 import type { Analysis } from '../nlu/types.js';
 import { DONE, IDLE } from '../compile/compileFlow.js';
 import type { FlowContext, FlowEvent, Instruction, Turn } from '../compile/types.js';
@@ -124,8 +124,24 @@ function withBuiltins(w: Work, profile: StepInput['profile']): Record<string, Js
   return {
     ...w.snap.vars,
     profile: { ...known, ...(profile?.name ? { name: profile.name } : {}), ...(profile?.phone ? { phone: profile.phone } : {}) },
-    business: { name: business.name, address: business.address, hours: describeHours(business, w.snap.locale) },
+    business: { name: business.name, address: business.address, hours: hoursText(business, w.snap.locale) },
   };
+}
+
+/** Opening hours are described once per business settings and locale, not on every step. */
+const hoursCache = new WeakMap<Business, Map<string, string>>();
+function hoursText(business: Business, locale: string): string {
+  let byLocale = hoursCache.get(business);
+  if (!byLocale) {
+    byLocale = new Map();
+    hoursCache.set(business, byLocale);
+  }
+  let text = byLocale.get(locale);
+  if (text === undefined) {
+    text = describeHours(business, locale);
+    byLocale.set(locale, text);
+  }
+  return text;
 }
 
 function turnOf(w: Work, text: string | null, analysis: Analysis | null): Turn {
@@ -150,11 +166,10 @@ function onMessage(w: Work, content: InboundContent): void {
     w.snap.misunderstood = 0;
   }
   const text = textOf(content);
-  const locales = [...new Set([settings.defaultLocale, ...Object.keys(settings.messages.notUnderstood)])];
-  const analysis = text ? nlu.analyze(text, { localeHint: w.snap.locale, locales }) : null;
+  const analysis = text ? nlu.analyze(text, { localeHint: w.snap.locale, locales: w.bot.locales }) : null;
   if (analysis && /\p{L}/u.test(text ?? '') && analysis.locale !== w.snap.locale) {
     w.snap.locale = analysis.locale;
-    w.snap.vars = { ...w.snap.vars, business: { ...asRecord(w.snap.vars.business), hours: describeHours(settings.business, w.snap.locale) } };
+    w.snap.vars = { ...w.snap.vars, business: { ...asRecord(w.snap.vars.business), hours: hoursText(settings.business, w.snap.locale) } };
   }
   w.snap.lastInboundAt = w.now;
   const greeting = settings.greeting;

@@ -59,6 +59,8 @@ export interface Bot {
   intentFlows: ReadonlyMap<string, string>;
   /** The flow "menu" returns to and that starts when nothing else matches. */
   mainFlowId: string | null;
+  /** The locales the bot speaks (the default first); language detection picks among them. */
+  locales: readonly string[];
   interrupts: { handoff: KeywordMatcher; menu: KeywordMatcher };
 }
 
