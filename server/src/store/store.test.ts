@@ -7,6 +7,7 @@ import { afterAll, describe } from 'vitest';
 import { createEmbeddedStore } from './embedded/createEmbeddedStore.js';
 import { createMongoStore } from './mongo/createMongoStore.js';
 import { describeInboxContract } from './inbox.contract.js';
+import { describeStatsContract } from './stats.contract.js';
 import { describeStoreContract } from './store.contract.js';
 
 const roots: string[] = [];
@@ -31,6 +32,18 @@ describeInboxContract('embedded (memory)', async () => {
   return { store, dispose: () => store.close() };
 });
 
+describeStatsContract('embedded (file)', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-stats-'));
+  roots.push(dataDir);
+  const store = await createEmbeddedStore({ dataDir });
+  return { store, dispose: () => store.close() };
+});
+
+describeStatsContract('embedded (memory)', async () => {
+  const store = await createEmbeddedStore({ file: ':memory:' });
+  return { store, dispose: () => store.close() };
+});
+
 const mongoUri = process.env.TEST_MONGODB_URI;
 
 describe.skipIf(!mongoUri)('mongo (set TEST_MONGODB_URI to run; skipped without a real MongoDB)', () => {
@@ -51,4 +64,5 @@ describe.skipIf(!mongoUri)('mongo (set TEST_MONGODB_URI to run; skipped without 
   };
   describeStoreContract('mongo', mongoFactory);
   describeInboxContract('mongo', mongoFactory);
+  describeStatsContract('mongo', mongoFactory);
 });
