@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['engine/src/**/*.test.ts', 'server/src/**/*.test.ts', 'designer/src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // Installs Debian's chromium for the browser tests when it is missing (as root), once per run.
+    globalSetup: ['test/e2e/support/globalSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
