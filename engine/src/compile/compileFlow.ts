@@ -12,7 +12,7 @@ import type {
 } from '../schema/index.js';
 import type { Analysis, KeywordMatcher, NluModel } from '../nlu/types.js';
 import { interpolate, interpolateValue, localize, readPath, writePath } from '../runtime/interpolate.js';
-import { checkAnswer } from '../runtime/validateAnswer.js';
+import { checkAnswer, type AnswerCheck } from '../runtime/validateAnswer.js';
 import { boundedRegex } from '../runtime/boundedRegex.js';
 import { foldText } from '../runtime/foldText.js';
 import type { FlowContext, FlowEvent, Instruction, Turn } from './types.js';
@@ -317,12 +317,51 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
     }
     return result;
   };
+  // When the message that started the flow already holds a specific answer ("where is ORD-5521",
+  // "two tickets for 3 people"), the question is skipped. Free-text and choice questions always ask.
+  const prefilled = new WeakMap<FlowEvent, AnswerCheck>();
+  const prefill = (event: FlowEvent): AnswerCheck => {
+    if (event.type !== 'begin' || !event.turn.text || validator.type === 'text' || validator.type === 'choice') return { ok: false };
+    let result = prefilled.get(event);
+    if (!result) {
+      const entities = event.turn.analysis?.entities;
+      const candidates = [event.turn.text, ...(entities?.ids ?? []), ...(entities?.emails ?? []), ...(entities?.phones ?? []), ...(entities?.dates ?? []), ...(entities?.numbers.map(String) ?? [])];
+      result = { ok: false };
+      for (const candidate of candidates) {
+        const check = checkAnswer(validator, candidate, null);
+        if (check.ok) {
+          result = check;
+          break;
+        }
+      }
+      prefilled.set(event, result);
+    }
+    return result;
+  };
   const invalid = targetKey(c, node, 'invalid');
   return {
     entry: [
       visit(node),
       machineSetup.assign({ attempts: 0 }),
-      effect((a) => ({ type: 'send', nodeId: node.id, message: { kind: 'text', text: say(c, node.data.prompt, a) } })),
+      machineSetup.enqueueActions(({ enqueue, context, event }) => {
+        if (prefill(event).ok) return;
+        const prompt: Instruction = { kind: 'effect', effect: { type: 'send', nodeId: node.id, message: { kind: 'text', text: say(c, node.data.prompt, { context, event }) } } };
+        enqueue({ type: 'emit', params: prompt });
+      }),
+    ],
+    always: [
+      {
+        guard: ({ event }) => prefill(event).ok,
+        target: go(c, node, 'valid'),
+        actions: [
+          machineSetup.assign({
+            vars: ({ context, event }) => {
+              const result = prefill(event);
+              return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
+            },
+          }),
+        ],
+      },
     ],
     on: {
       customer: [

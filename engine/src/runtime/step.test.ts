@@ -331,3 +331,17 @@ describe('step details', () => {
     expect(texts(createConversation(b).send('часы работы'))).toEqual(['Мы работаем: Пн–Вт 09:00–18:00, Сб 10:00–16:30']);
   });
 });
+
+describe('step with an answer already in the first message', () => {
+  it('skips the question when the message that started the flow holds a valid answer', () => {
+    const c = createConversation(bot, { actions: { lookupOrder } });
+    const effects = c.send('where is my order 5521?');
+    expect(texts(effects)).toEqual(['ORD-5521: courier today 14:00–16:00']);
+    expect(c.snapshot?.vars.orderId).toBe('ORD-5521');
+  });
+
+  it('still asks when the first message holds nothing the question accepts', () => {
+    const c = createConversation(bot, { actions: { lookupOrder } });
+    expect(texts(c.send('where is my order from last week'))).toEqual(['Your order number?']);
+  });
+});
