@@ -147,9 +147,10 @@ describe('the designer in a browser', { timeout: 60_000 }, () => {
     await poll(() => canvasNode(page, 'message-1').locator('[aria-label="error on this node"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Validate' }).click();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
+    // Let the fit-view animation finish first: a click on the pane would interrupt it half-way.
+    for (const id of ['start', 'ask-1', 'route-1', 'message-1', 'end-1']) await waitUntilInPane(page, id);
     await page.locator('.react-flow__pane').click({ position: { x: 400, y: 20 } });
     await inspector().getByText('Flow settings').waitFor();
-    for (const id of ['start', 'ask-1', 'route-1', 'message-1', 'end-1']) await waitUntilInPane(page, id);
     await shot('05-editor-built-flow');
   });
 

@@ -67,6 +67,7 @@ export async function waitUntilInPane(page: Page, id: string): Promise<void> {
       return Boolean(pane && node && node.left >= pane.left && node.right <= pane.right && node.top >= pane.top && node.bottom <= pane.bottom);
     },
     id,
-    { polling: 'raf' },
+    // A fit-view animation on a busy 2-core machine can take a while to settle.
+    { polling: 'raf', timeout: 45_000 },
   );
 }
