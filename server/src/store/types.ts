@@ -324,3 +324,60 @@ export interface StatsOps {
    */
   conversationMix(query: { from: number; to: number }): Promise<{ total: number; labels: { label: string; n: number }[]; numbers: { prefix: string; sample: string; n: number }[] }>;
 }
+
+// The slices of the Store each adapter builds in its own file; one definition for both adapters.
+export type CatalogOps = Pick<
+  Store,
+  | 'listFlows'
+  | 'getFlow'
+  | 'createFlow'
+  | 'saveDraft'
+  | 'deleteFlow'
+  | 'publishFlow'
+  | 'listVersions'
+  | 'getVersion'
+  | 'publishedFlows'
+  | 'getSetting'
+  | 'putSetting'
+  | 'countUsers'
+  | 'createUser'
+  | 'findUserByEmail'
+  | 'getUser'
+  | 'listUsers'
+  | 'updateUser'
+>;
+
+export type TurnOps = Pick<
+  Store,
+  | 'insertInbound'
+  | 'findWork'
+  | 'nextPendingInbound'
+  | 'dueTimers'
+  | 'getConversation'
+  | 'findConversation'
+  | 'acquireLease'
+  | 'releaseLease'
+  | 'commitTurn'
+  | 'listMessages'
+  | 'listConversations'
+  | 'listEvents'
+>;
+
+export type InboxOps = Pick<
+  Store,
+  | 'ensureConversation'
+  | 'getMessage'
+  | 'addNote'
+  | 'listNotes'
+  | 'getConsent'
+  | 'setConsent'
+  | 'listCatalog'
+  | 'getCatalogItem'
+  | 'findCatalogItem'
+  | 'putCatalogItem'
+  | 'deleteCatalogItem'
+  | 'touchPresence'
+  | 'presentUsers'
+>;
+
+export type OutboxOps = Pick<Store, 'claimOutbox' | 'markSent' | 'scheduleRetry' | 'markFailed' | 'applyStatus'>;

@@ -1,31 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { StoreError } from '../StoreError.js';
-import type { FlowVersion, Store, UserRecord } from '../types.js';
+import type { CatalogOps, FlowVersion, UserRecord } from '../types.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { FlowRow, FlowVersionRow, UserRow } from './rows.js';
 import { parseJson, toFlow, toFlowVersion, toUser } from './rows.js';
-
-export type CatalogOps = Pick<
-  Store,
-  | 'listFlows'
-  | 'getFlow'
-  | 'createFlow'
-  | 'saveDraft'
-  | 'deleteFlow'
-  | 'publishFlow'
-  | 'listVersions'
-  | 'getVersion'
-  | 'publishedFlows'
-  | 'getSetting'
-  | 'putSetting'
-  | 'countUsers'
-  | 'createUser'
-  | 'findUserByEmail'
-  | 'getUser'
-  | 'listUsers'
-  | 'updateUser'
->;
 
 /** Flows and their versions, settings and users over SQLite. */
 export function createCatalogOps(db: Database.Database, write: WriteQueue): CatalogOps {

@@ -1,26 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { CatalogItem, CatalogKind, Channel, ConsentRecord, ConsentState, NoteRecord, Store } from '../types.js';
+import type { CatalogItem, CatalogKind, Channel, ConsentRecord, ConsentState, InboxOps, NoteRecord } from '../types.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { ConversationRow, MessageRow } from './rows.js';
 import { parseJson, toConversation, toMessage } from './rows.js';
-
-export type InboxOps = Pick<
-  Store,
-  | 'ensureConversation'
-  | 'getMessage'
-  | 'addNote'
-  | 'listNotes'
-  | 'getConsent'
-  | 'setConsent'
-  | 'listCatalog'
-  | 'getCatalogItem'
-  | 'findCatalogItem'
-  | 'putCatalogItem'
-  | 'deleteCatalogItem'
-  | 'touchPresence'
-  | 'presentUsers'
->;
 
 interface NoteRow {
   id: string;

@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { DeliveryStatus, Store } from '../types.js';
+import type { DeliveryStatus, OutboxOps } from '../types.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { MessageRow } from './rows.js';
 import { toMessage } from './rows.js';
-
-export type OutboxOps = Pick<Store, 'claimOutbox' | 'markSent' | 'scheduleRetry' | 'markFailed' | 'applyStatus'>;
 
 /** Rank of each delivery status; a status applies only over a lower one (`failed` has its own rule). */
 const RANK: Record<Exclude<DeliveryStatus, 'failed'>, number> = { sent: 1, delivered: 2, read: 3 };

@@ -2,26 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { applyPatch } from '../applyPatch.js';
 import { StoreError } from '../StoreError.js';
-import type { Channel, CommitResult, Conversation, ConversationStatus, NewInbound, Store, StoredMessage, TurnCommit } from '../types.js';
+import type { Channel, CommitResult, Conversation, ConversationStatus, NewInbound, StoredMessage, TurnCommit, TurnOps } from '../types.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { ConversationRow, EventRow, MessageRow, TimerRow } from './rows.js';
 import { toConversation, toEvent, toMessage, toTimer } from './rows.js';
-
-export type TurnOps = Pick<
-  Store,
-  | 'insertInbound'
-  | 'findWork'
-  | 'nextPendingInbound'
-  | 'dueTimers'
-  | 'getConversation'
-  | 'findConversation'
-  | 'acquireLease'
-  | 'releaseLease'
-  | 'commitTurn'
-  | 'listMessages'
-  | 'listConversations'
-  | 'listEvents'
->;
 
 const DEFAULT_PAGE = 50;
 

@@ -1,30 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../StoreError.js';
-import type { FlowRecord, Store } from '../types.js';
+import type { CatalogOps, FlowRecord } from '../types.js';
 import type { FlowDoc, FlowVersionDoc, Models, UserDoc } from './models.js';
 import { isDuplicateKey } from './models.js';
 import { toFlow, toFlowVersion, toUser } from './mappers.js';
-
-export type CatalogOps = Pick<
-  Store,
-  | 'listFlows'
-  | 'getFlow'
-  | 'createFlow'
-  | 'saveDraft'
-  | 'deleteFlow'
-  | 'publishFlow'
-  | 'listVersions'
-  | 'getVersion'
-  | 'publishedFlows'
-  | 'getSetting'
-  | 'putSetting'
-  | 'countUsers'
-  | 'createUser'
-  | 'findUserByEmail'
-  | 'getUser'
-  | 'listUsers'
-  | 'updateUser'
->;
 
 /** Flows and their versions, settings and users over MongoDB. */
 export function createCatalogOps({ Flow, FlowVersion, Setting, User }: Models): CatalogOps {

@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Json } from '@switchboard/engine/schema';
 import mongoose from 'mongoose';
-import type { CatalogItem, CatalogKind, Channel, ConsentRecord, ConsentState, NoteRecord, Store } from '../types.js';
+import type { CatalogItem, CatalogKind, Channel, ConsentRecord, ConsentState, InboxOps, NoteRecord } from '../types.js';
 import type { ConversationDoc, MessageDoc, Models } from './models.js';
 import { isDuplicateKey } from './models.js';
 import { toConversation, toMessage } from './mappers.js';
-
-export type InboxOps = Pick<
-  Store,
-  | 'ensureConversation'
-  | 'getMessage'
-  | 'addNote'
-  | 'listNotes'
-  | 'getConsent'
-  | 'setConsent'
-  | 'listCatalog'
-  | 'getCatalogItem'
-  | 'findCatalogItem'
-  | 'putCatalogItem'
-  | 'deleteCatalogItem'
-  | 'touchPresence'
-  | 'presentUsers'
->;
 
 interface NoteDoc {
   _id: string;

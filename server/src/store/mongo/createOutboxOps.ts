@@ -1,9 +1,7 @@
 import type { QueryFilter } from 'mongoose';
-import type { DeliveryStatus, Store, StoredMessage } from '../types.js';
+import type { DeliveryStatus, OutboxOps, StoredMessage } from '../types.js';
 import type { MessageDoc, Models } from './models.js';
 import { toMessage } from './mappers.js';
-
-export type OutboxOps = Pick<Store, 'claimOutbox' | 'markSent' | 'scheduleRetry' | 'markFailed' | 'applyStatus'>;
 
 const RANK: Record<Exclude<DeliveryStatus, 'failed'>, number> = { sent: 1, delivered: 2, read: 3 };
 

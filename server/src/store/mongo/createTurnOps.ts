@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { applyPatch } from '../applyPatch.js';
 import { StoreError } from '../StoreError.js';
-import type { CommitResult, NewInbound, Store, StoredMessage, TurnCommit } from '../types.js';
+import type { CommitResult, NewInbound, StoredMessage, TurnCommit, TurnOps } from '../types.js';
 import type { ConversationDoc, MessageDoc, Models, TurnDoc } from './models.js';
 import { isDuplicateKey } from './models.js';
 import { toConversation, toEvent, toMessage, toTimer } from './mappers.js';
-
-export type TurnOps = Pick<
-  Store,
-  | 'insertInbound'
-  | 'findWork'
-  | 'nextPendingInbound'
-  | 'dueTimers'
-  | 'getConversation'
-  | 'findConversation'
-  | 'acquireLease'
-  | 'releaseLease'
-  | 'commitTurn'
-  | 'listMessages'
-  | 'listConversations'
-  | 'listEvents'
->;
 
 const DEFAULT_PAGE = 50;
 /** A turn staged this long ago whose commit is still unfinished is finished (or dropped) by findWork. */
