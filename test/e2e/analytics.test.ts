@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textWebhook, waitFor } from '../support/testServer.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launchBrowser.js';
+import { signIn } from './support/watchPage.js';
 import { ADMIN, startDesignerServer, type DesignerServer } from './support/startDesignerServer.js';
 
 const artifacts = fileURLToPath(new URL('../artifacts/analytics/', import.meta.url));
@@ -43,11 +44,7 @@ beforeAll(async () => {
   await generateTraffic();
   browser = await launchBrowser();
   page = browser.page;
-  await page.goto(sb.url);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel(/^Password/).fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, sb.url, ADMIN);
   await page.waitForURL(/\/flows/);
 }, 240_000);
 

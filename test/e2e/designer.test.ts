@@ -3,9 +3,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvasNode, canvasNodes, checkedIssuesPanel, connectHandles, dropFromPalette, waitUntilInPane } from './support/canvas.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launchBrowser.js';
+import { screenshotFailures, watchPage } from './support/watchPage.js';
 import { ADMIN, startDesignerServer, type DesignerServer } from './support/startDesignerServer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,19 +33,10 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   [sb, browser] = await Promise.all([startDesignerServer(), launchBrowser()]);
   page = browser.page;
-  page.setDefaultTimeout(15_000);
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  watchPage(page, { dialogs, pageErrors });
 }, 180_000);
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    await shot(`failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-  });
-});
+screenshotFailures(shot);
 
 afterAll(async () => {
   await browser?.close();

@@ -2,10 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAndSignIn } from '../support/apiClient.js';
 import { ADMIN } from '../support/testServer.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launchBrowser.js';
+import { screenshotFailures, signIn, watchPage } from './support/watchPage.js';
 import { startOperatorsServer, type OperatorsServer } from './support/operatorsSupport.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,35 +24,20 @@ const pageErrors: string[] = [];
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 
-async function signInAs(credentials: { email: string; password: string }) {
-  await page.context().clearCookies();
-  await page.goto(`${sb.url}/login`);
-  await page.getByLabel('Email').fill(credentials.email);
-  await page.getByLabel(/^Password/).fill(credentials.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signInAs = (credentials: { email: string; password: string }) => signIn(page, sb.url, credentials);
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   [sb, browser] = await Promise.all([startOperatorsServer(), launchBrowser()]);
   page = browser.page;
-  page.setDefaultTimeout(15_000);
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  watchPage(page, { dialogs, pageErrors });
   await createUserAndSignIn(sb.admin, sb.url, OPERATOR);
   expect((await sb.admin.post('/api/quick-replies', { shortcut: 'thanks', text: 'Thanks {{name}}, I am on it and will update you shortly.' })).status).toBe(201);
   const profile = await sb.admin.get('/api/settings/business');
   expect((await sb.admin.put('/api/settings/business', { ...profile.body.profile, phoneNumber: '31201234567', email: 'hello@example.com' })).status).toBe(200);
 }, 180_000);
 
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    await shot(`failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-  });
-});
+screenshotFailures(shot);
 
 afterAll(async () => {
   await browser?.close();
