@@ -2,7 +2,7 @@ import { OutboundMessageSchema } from '@switchboard/engine';
 import type { CloudApiClient } from '../channels/whatsapp/index.js';
 import { toCloudMessage } from '../channels/whatsapp/index.js';
 import type { Logger } from '../logger.js';
-import type { Conversation, StoredMessage, Store } from '../store/types.js';
+import type { StoredMessage, Store } from '../store/types.js';
 import { createPacer } from './createPacer.js';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 hours of the customer's last message. */
@@ -58,14 +58,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let stopped = true;
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
-  const conversations = new Map<string, Conversation>();
-
-  async function conversationOf(id: string): Promise<Conversation | null> {
-    // Recipient and window data: refreshed on every send because lastInboundAt moves.
-    const fresh = await deps.store.getConversation(id);
-    if (fresh) conversations.set(id, fresh);
-    return fresh;
-  }
 
   async function fail(message: StoredMessage, code: string, text: string): Promise<void> {
     await deps.store.markFailed(message.id, { code, message: text }, deps.clock());
@@ -75,7 +67,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function deliver(message: StoredMessage): Promise<void> {
     const now = deps.clock();
-    const conversation = await conversationOf(message.conversationId);
+    // Read fresh on every send: the recipient's 24-hour window moves with each of their messages.
+    const conversation = await deps.store.getConversation(message.conversationId);
     if (!conversation) return fail(message, 'no-conversation', 'the conversation no longer exists');
     if (conversation.channel !== 'whatsapp') {
       await deps.store.markSent(message.id, `local.${message.id}`, now);

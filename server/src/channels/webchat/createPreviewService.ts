@@ -12,7 +12,6 @@ interface Session {
   bot: Bot;
   snapshot: ConversationSnapshot | null;
   lastUsed: number;
-  handedOff: boolean;
   seq: number;
 }
 
@@ -86,7 +85,6 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
     const result = await runBotTurn({ bot: session.bot, snapshot: session.snapshot, inbound: input, now, profile: { name: 'Preview', phone: '10000000000' }, actions: deps.actions, actionTimeoutMs: 5000 });
     session.snapshot = result.snapshot;
     const handoff = result.effects.some((e) => e.type === 'handoff');
-    session.handedOff ||= handoff;
     return {
       sessionId: session.id,
       replies: result.effects.flatMap((e) => (e.type === 'send' ? [e.message] : [])),
@@ -102,7 +100,7 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
       const now = deps.clock();
       sweep(now);
       const bot = await buildBot(input.flowId, input.draft);
-      const session: Session = { id: randomUUID(), userId: input.userId, bot, snapshot: null, lastUsed: now, handedOff: false, seq: 0 };
+      const session: Session = { id: randomUUID(), userId: input.userId, bot, snapshot: null, lastUsed: now, seq: 0 };
       if (input.locale) session.snapshot = { v: 1, flowId: null, botVersion: bot.version, machine: null, vars: {}, locale: input.locale, misunderstood: 0, lastInboundAt: now, pendingRequestId: null, seq: 0 };
       sessions.set(session.id, session);
       return turn(session, { type: 'resume', flowId: input.flowId });
@@ -111,10 +109,7 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
       const session = sessions.get(input.sessionId);
       if (!session || session.userId !== input.userId) throw notFound('Preview session');
       session.seq += 1;
-      if (session.handedOff) {
-        // In preview there is no operator: after a handoff the bot takes the conversation back.
-        session.handedOff = false;
-      }
+      // The preview has no operators: after a handoff the bot simply answers the next message.
       return turn(session, { type: 'message', id: `preview.${session.seq}`, content: input.content });
     },
     end(sessionId: string, userId: string): void {
