@@ -2,6 +2,8 @@
 // speed but firing the same triggers a real server would: messages, statuses, events, handoffs and
 // closes, in time order per conversation. Bench only.
 import { randomUUID } from 'node:crypto';
+import type { Json } from '@switchboard/engine/schema';
+import { createEventWriter } from '../../server/src/store/embedded/createEventWriter.js';
 import { openDatabase } from '../../server/src/store/embedded/openDatabase.js';
 
 export interface GeneratedHistory {
@@ -49,9 +51,8 @@ export function generateHistory(input: { dataDir: string; messages: number; days
      VALUES (@id, @conversation, @direction, @sender, CASE WHEN @direction = 'in' THEN @id END, @content, @at, @state, @operator, @flow)`,
   );
   const setStatus = db.prepare<{ statusAt: string; state: string; id: string }>('UPDATE messages SET status_at = @statusAt, state = @state WHERE id = @id');
-  const insertEvent = db.prepare<{ conversation: string; type: string; at: number; flow: string | null; node: string | null; data: string }>(
-    'INSERT INTO events (conversation_id, type, at, flow_id, node_id, data) VALUES (@conversation, @type, @at, @flow, @node, @data)',
-  );
+  // Events go through the store's own event writer, which keeps the counters a live server keeps.
+  const events = createEventWriter(db);
   const setStatusOf = db.prepare<{ id: string; status: string; assignee: string | null; at: number }>(
     'UPDATE conversations SET status = @status, assignee_id = @assignee, updated_at = @at WHERE id = @id',
   );
@@ -79,7 +80,7 @@ export function generateHistory(input: { dataDir: string; messages: number; days
     }
   };
   const event = (conversation: string, type: string, at: number, flow: string | null, node: string | null, data: object) => {
-    insertEvent.run({ conversation, type, at, flow, node, data: JSON.stringify(data) });
+    events.write(conversation, [{ type, at, flowId: flow, nodeId: node, data: data as Json }]);
     counts.events += 1;
   };
 
@@ -89,7 +90,7 @@ export function generateHistory(input: { dataDir: string; messages: number; days
   const step = (input.end - from) / sessions;
   const write = db.transaction((batch: number[]) => {
     for (const s of batch) {
-      if (counts.messages >= input.messages) return;
+      if (counts.messages >= input.messages) break;
       const conversation = conversations[s % conversations.length];
       if (!conversation) continue;
       if (s < conversations.length) insertConversation.run({ id: conversation.id, customer: conversation.customer, labels: conversation.labels, at: from + s * step });
@@ -134,6 +135,7 @@ export function generateHistory(input: { dataDir: string; messages: number; days
         setStatusOf.run({ id: c, status: random() < 0.5 ? 'closed' : 'bot', assignee: null, at: t });
       }
     }
+    events.flush();
   });
   const BATCH = 2000;
   for (let s = 0; s < sessions * 2 && counts.messages < input.messages; s += BATCH) write(Array.from({ length: BATCH }, (_, i) => s + i));

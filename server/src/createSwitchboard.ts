@@ -38,7 +38,8 @@ export interface SwitchboardOptions {
   /** An already-open store (tests); otherwise one is opened from the config. */
   store?: Store;
   flowsDir?: string;
-  fetch?: typeof fetch;
+  /** Run the embedded store on its own thread (the server does; in-process tests need not). */
+  storeInWorker?: boolean;
   /** Extra or replacement actions (tests). */
   actions?: Record<string, ActionHandler>;
   processor?: Partial<Pick<ProcessorDeps, 'pollMs' | 'leaseMs' | 'beforeCommit' | 'concurrency'>>;
@@ -67,7 +68,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   const { config, logger } = options;
   const clock = options.clock ?? Date.now;
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  const store = options.store ?? (await createStore({ dataDir: config.dataDir, ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}) }));
+  const store = options.store ?? (await createStore({ dataDir: config.dataDir, ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}) }, { worker: options.storeInWorker ?? false }));
   const flowsDir = options.flowsDir ?? config.flowsDir ?? REPO_FLOWS_DIR;
 
   const actions = new Map<string, ActionHandler>(await createDemoActions(path.join(flowsDir, 'data')));
@@ -81,7 +82,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   await bots.reload();
 
   const cloudApi = config.whatsapp.accessToken
-    ? createCloudApiClient({ baseUrl: config.whatsapp.apiUrl, accessToken: config.whatsapp.accessToken, ...(options.fetch ? { fetch: options.fetch } : {}) })
+    ? createCloudApiClient({ baseUrl: config.whatsapp.apiUrl, accessToken: config.whatsapp.accessToken })
     : null;
   const dispatcher = createDispatcher({ store, cloudApi, logger, clock, owner, ...options.dispatcher, onSettled: (message) => operators.onSettled(message) });
   const processor = createProcessor({

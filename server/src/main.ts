@@ -11,7 +11,7 @@ const { config } = parsed;
 const logger = createLogger(config.logLevel);
 
 try {
-  const sb = await startSwitchboard({ config, logger });
+  const sb = await startSwitchboard({ config, logger, storeInWorker: true });
   const lines = [
     '',
     `  Switchboard is running at ${sb.url.replace('localhost', 'localhost')}`,

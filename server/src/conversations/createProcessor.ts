@@ -76,17 +76,15 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     try {
       for (let turns = 0; turns < 200; turns += 1) {
         if (stopped && turns > 0) break;
-        const conversation = await deps.store.getConversation(id);
-        if (!conversation) return;
+        // Look for work first: the last pass of every run finds none, and need not read the conversation.
         const now = deps.clock();
         const [timer] = await deps.store.dueTimers(id, now);
-        if (timer) {
-          await runTimer(conversation, timer, now);
-          continue;
-        }
-        const message = await deps.store.nextPendingInbound(id);
-        if (!message) return;
-        await runMessage(conversation, message, now);
+        const message = timer ? null : await deps.store.nextPendingInbound(id);
+        if (!timer && !message) return;
+        const conversation = await deps.store.getConversation(id);
+        if (!conversation) return;
+        if (timer) await runTimer(conversation, timer, now);
+        else if (message) await runMessage(conversation, message, now);
         // Renew only when half the lease is used up: a renewal is a write, and most runs are short.
         if (deps.clock() - leasedAt > leaseMs / 2) {
           if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;

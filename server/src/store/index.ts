@@ -6,12 +6,17 @@ export { StoreError, type StoreErrorCode } from './StoreError.js';
 /**
  * The store the configuration asks for: MongoDB when `mongodbUri` is set, otherwise the embedded
  * file store in `dataDir`. Each adapter is imported only when chosen, so an embedded deployment
- * never loads mongoose and a mongo one never opens SQLite.
+ * never loads mongoose and a mongo one never opens SQLite. `worker` runs the embedded store on its
+ * own thread (what the server does; tests that build many apps keep it in-thread).
  */
-export async function createStore(config: { mongodbUri?: string; dataDir: string }): Promise<Store> {
+export async function createStore(config: { mongodbUri?: string; dataDir: string }, options: { worker?: boolean } = {}): Promise<Store> {
   if (config.mongodbUri) {
     const { createMongoStore } = await import('./mongo/createMongoStore.js');
     return createMongoStore({ uri: config.mongodbUri });
+  }
+  if (options.worker) {
+    const { createWorkerStore } = await import('./embedded/createWorkerStore.js');
+    return createWorkerStore({ dataDir: config.dataDir });
   }
   const { createEmbeddedStore } = await import('./embedded/createEmbeddedStore.js');
   return createEmbeddedStore({ dataDir: config.dataDir });

@@ -7,7 +7,7 @@ import type { AnalyticsEvent, HandoffEpisode } from './types.js';
  * conversation's history in write order. Stores without triggers (MongoDB) replay with these.
  */
 
-interface Run {
+export interface FlowRun {
   flowId: string;
   nodeId: string | null;
   nodeType: string | null;
@@ -32,11 +32,17 @@ const field = (data: Json, name: string): string | null => {
 };
 const hourOf = (at: number): number => Math.floor(at / HOUR_MS) * HOUR_MS;
 
-/** Edges, drop-offs and handoff places of one conversation, and the run it is left in. */
-export function replayFlowRuns(events: readonly AnalyticsEvent[]): { counts: CountKey[]; run: Run | null } {
+/**
+ * Edges, drop-offs and handoff places of one conversation, and the run it is left in; `from` is the
+ * run it was in before these events (none by default: a whole history).
+ */
+export function replayFlowRuns(
+  events: readonly Pick<AnalyticsEvent, 'type' | 'at' | 'flowId' | 'nodeId' | 'data'>[],
+  from: FlowRun | null = null,
+): { counts: CountKey[]; run: FlowRun | null } {
   const counts: CountKey[] = [];
-  let run: Run | null = null;
-  const dropHere = (current: Run | null) => {
+  let run: FlowRun | null = from && { ...from };
+  const dropHere = (current: FlowRun | null) => {
     if (current?.open && current.nodeId !== null && !NON_DROP_NODE_TYPES.includes(current.nodeType ?? '')) {
       counts.push({ metric: STAT_METRICS.drop, hour: hourOf(current.at), flowId: current.flowId, nodeId: current.nodeId, key: null });
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, describe } from 'vitest';
 import { createEmbeddedStore } from './embedded/createEmbeddedStore.js';
+import { createWorkerStore } from './embedded/createWorkerStore.js';
 import { createMongoStore } from './mongo/createMongoStore.js';
 import { describeInboxContract } from './inbox.contract.js';
 import { describeStatsContract } from './stats.contract.js';
@@ -19,6 +20,13 @@ describeStoreContract('embedded (file)', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-store-'));
   roots.push(dataDir);
   const store = await createEmbeddedStore({ dataDir });
+  return { store, dispose: () => store.close() };
+});
+
+describeStoreContract('embedded (file, on a worker thread)', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-store-'));
+  roots.push(dataDir);
+  const store = await createWorkerStore({ dataDir });
   return { store, dispose: () => store.close() };
 });
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudMessageBody } from './cloudMessageBody.js';
 import { createCloudApiClient, type CloudApiClient } from './cloudApiClient.js';
@@ -175,14 +177,23 @@ describe('createCloudApiClient', () => {
     expect(await client.markAsRead(phoneNumberId, 'wamid.NOPE')).toMatchObject({ ok: false, retryable: false, code: '131009' });
   });
 
-  it('uses the injected fetch when one is given', async () => {
-    const calls: string[] = [];
-    const recordingFetch: typeof fetch = async (input, init) => {
-      calls.push(String(input));
-      return fetch(input, init);
-    };
-    const injected = createCloudApiClient({ baseUrl: api.url, accessToken: 't', fetch: recordingFetch });
-    await injected.sendMessage(phoneNumberId, body);
-    expect(calls).toEqual([`${api.url}/${phoneNumberId}/messages`]);
+  it('keeps its connection to the API open between sends', async () => {
+    let connections = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: 'wamid.X' }] }));
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const reusing = createCloudApiClient({ baseUrl: `http://127.0.0.1:${port}/v25.0`, accessToken: 't' });
+    for (let i = 0; i < 10; i += 1) expect(await reusing.sendMessage(phoneNumberId, body)).toEqual({ ok: true, wamid: 'wamid.X' });
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    // undici opens a second connection while the first request's socket is still settling; after that, sends share them.
+    expect(connections).toBeLessThanOrEqual(2);
   });
 });

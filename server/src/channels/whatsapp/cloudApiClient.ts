@@ -1,3 +1,4 @@
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { classifyCloudApiError } from './classifyCloudApiError.js';
 import type { CloudMessageBody, MarkAsReadBody } from './cloudMessageBody.js';
@@ -8,8 +9,12 @@ export interface CloudApiClientOptions {
   /** The Graph API base including its version, e.g. `https://graph.facebook.com/v25.0`. */
   baseUrl: string;
   accessToken: string;
-  fetch?: typeof fetch;
-  /** Per request, covering the response body too. */
+  /**
+   * The connection pool (undici). By default one of the client's own, keeping connections to the
+   * Graph API open between sends.
+   */
+  dispatcher?: Dispatcher;
+  /** Per request: for the response headers, and again for the body. */
   timeoutMs?: number;
   /** Epoch ms; only used to read an HTTP-date `Retry-After`. */
   now?: () => number;
@@ -40,34 +45,38 @@ type Reply = { ok: true; body: unknown; httpStatus: number } | SendFailure;
 export function createCloudApiClient({
   baseUrl,
   accessToken,
-  fetch: fetchImpl = globalThis.fetch,
+  dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 }),
   timeoutMs = 10_000,
   now = Date.now,
 }: CloudApiClientOptions): CloudApiClient {
   const base = baseUrl.replace(/\/+$/, '');
+  const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
 
+  // undici's `request` rather than `fetch`: the same client underneath, without the WHATWG
+  // streams and abort signals that cost more per send than the rest of the send path together.
   async function post(phoneNumberId: string, body: CloudMessageBody | MarkAsReadBody): Promise<Reply> {
-    let response: Response;
+    let status: number;
+    let retryAfter: string | null;
     let text: string;
     try {
-      response = await fetchImpl(`${base}/${encodeURIComponent(phoneNumberId)}/messages`, {
+      const response = await request(`${base}/${encodeURIComponent(phoneNumberId)}/messages`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        headers,
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        dispatcher,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
-      text = await response.text();
+      status = response.statusCode;
+      const header = response.headers['retry-after'];
+      retryAfter = (Array.isArray(header) ? header[0] : header) ?? null;
+      text = await response.body.text();
     } catch (error) {
       return transportFailure(error, timeoutMs);
     }
     const json = parseJson(text);
-    if (response.ok) return { ok: true, body: json, httpStatus: response.status };
-    return classifyCloudApiError({
-      httpStatus: response.status,
-      body: json,
-      retryAfter: response.headers.get('retry-after'),
-      now: now(),
-    });
+    if (status >= 200 && status < 300) return { ok: true, body: json, httpStatus: status };
+    return classifyCloudApiError({ httpStatus: status, body: json, retryAfter, now: now() });
   }
 
   return {
@@ -95,11 +104,11 @@ function badResponse(message: string, httpStatus: number): SendFailure {
 }
 
 function transportFailure(error: unknown, timeoutMs: number): SendFailure {
-  if (error instanceof Error && error.name === 'TimeoutError') {
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
     return { ok: false, retryable: true, code: 'timeout', message: `no response within ${timeoutMs} ms` };
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  const message = error instanceof Error ? `${error.message}${cause}` : String(error);
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? ` (${error.code})` : '';
+  const message = error instanceof Error ? `${error.message}${code}` : String(error);
   return { ok: false, retryable: true, code: 'network', message };
 }
 

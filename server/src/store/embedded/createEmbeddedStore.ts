@@ -1,5 +1,6 @@
 import type { Store } from '../types.js';
 import { createCatalogOps } from './createCatalogOps.js';
+import { createEventWriter } from './createEventWriter.js';
 import { createInboxOps } from './createInboxOps.js';
 import { createOutboxOps } from './createOutboxOps.js';
 import { createStatsOps } from './createStatsOps.js';
@@ -14,14 +15,15 @@ import { openDatabase } from './openDatabase.js';
  *
  * @example const store = await createEmbeddedStore({ dataDir: './.data' });
  */
-export async function createEmbeddedStore(location: EmbeddedLocation): Promise<Store> {
+export async function createEmbeddedStore(location: EmbeddedLocation, options: { lingerMs?: number } = {}): Promise<Store> {
   const db = openDatabase(location);
-  const write = createWriteQueue(db);
+  const events = createEventWriter(db);
+  const write = createWriteQueue(db, { ...options, beforeCommit: events.flush, onRollback: events.discard });
   const ping = db.prepare<[], { ok: number }>('SELECT 1 AS ok');
   let closing: Promise<void> | undefined;
   return {
     kind: 'embedded',
-    ...createTurnOps(db, write),
+    ...createTurnOps(db, write, events),
     ...createOutboxOps(db, write),
     ...createCatalogOps(db, write),
     ...createStatsOps(db),

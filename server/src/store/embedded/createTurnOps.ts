@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { applyPatch } from '../applyPatch.js';
 import { StoreError } from '../StoreError.js';
 import type { Channel, CommitResult, Conversation, ConversationStatus, NewInbound, StoredMessage, TurnCommit, TurnOps } from '../types.js';
+import type { EventWriter } from './createEventWriter.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { ConversationRow, EventRow, MessageRow, TimerRow } from './rows.js';
 import { toConversation, toEvent, toMessage, toTimer } from './rows.js';
@@ -10,7 +11,7 @@ import { toConversation, toEvent, toMessage, toTimer } from './rows.js';
 const DEFAULT_PAGE = 50;
 
 /** Inbound, conversations, leases and the atomic turn commit over SQLite. */
-export function createTurnOps(db: Database.Database, write: WriteQueue): TurnOps {
+export function createTurnOps(db: Database.Database, write: WriteQueue, eventWriter: EventWriter): TurnOps {
   const conversationById = db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?');
   const conversationByCustomer = db.prepare<[Channel, string, string], ConversationRow>(
     'SELECT * FROM conversations WHERE channel = ? AND business_number_id = ? AND customer_id = ?',
@@ -72,9 +73,6 @@ export function createTurnOps(db: Database.Database, write: WriteQueue): TurnOps
   >(
     `INSERT INTO messages (id, conversation_id, direction, sender, content, at, state, turn_key, idx, attempts, next_attempt_at, operator_id, flow_id)
      VALUES (@id, @conversationId, 'out', @sender, @content, @at, 'queued', @turnKey, @idx, 0, @at, @operatorId, @flowId) RETURNING seq`,
-  );
-  const insertEvent = db.prepare<[EventRow]>(
-    'INSERT INTO events (conversation_id, type, at, flow_id, node_id, data) VALUES (@conversation_id, @type, @at, @flow_id, @node_id, @data)',
   );
   const messagesPage = db.prepare<[string, number, number], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
@@ -192,16 +190,7 @@ export function createTurnOps(db: Database.Database, write: WriteQueue): TurnOps
         statusAt: {},
       };
     });
-    for (const event of turn.events) {
-      insertEvent.run({
-        conversation_id: turn.conversationId,
-        type: event.type,
-        at: event.at,
-        flow_id: event.flowId,
-        node_id: event.nodeId,
-        data: JSON.stringify(event.data),
-      });
-    }
+    eventWriter.write(turn.conversationId, turn.events);
     return { ok: true, conversation, outbound };
   }
 

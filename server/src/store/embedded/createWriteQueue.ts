@@ -16,7 +16,16 @@ interface Pending {
  * read-then-write), each inside its own savepoint: a write that throws is undone and rejected alone,
  * the others commit together, and no promise settles before the commit is on disk.
  */
-export function createWriteQueue(db: Database.Database, options: { lingerMs?: number } = {}): WriteQueue {
+export function createWriteQueue(
+  db: Database.Database,
+  options: {
+    lingerMs?: number;
+    /** Runs inside each batch's transaction after its writes (e.g. to add up counters once per batch). */
+    beforeCommit?: () => void;
+    /** Runs when a batch's transaction failed and rolled back. */
+    onRollback?: () => void;
+  } = {},
+): WriteQueue {
   // Under load, commits are spaced at least this far apart so each disk sync carries more writes;
   // when idle a write still commits on the next turn of the event loop.
   const lingerMs = options.lingerMs ?? 2;
@@ -28,6 +37,7 @@ export function createWriteQueue(db: Database.Database, options: { lingerMs?: nu
 
   const runBatch = db.transaction((batch: Pending[]) => {
     for (const item of batch) item.run();
+    options.beforeCommit?.();
   });
 
   const flush = (): void => {
@@ -37,6 +47,7 @@ export function createWriteQueue(db: Database.Database, options: { lingerMs?: nu
     try {
       runBatch.immediate(batch);
     } catch (error) {
+      options.onRollback?.();
       for (const item of batch) item.fail(error);
       return;
     }

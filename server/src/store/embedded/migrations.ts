@@ -389,4 +389,14 @@ export const migrations: readonly string[] = [
     UPDATE stat_episodes SET queue = json_extract(NEW.data, '$.queue') WHERE conversation_id = NEW.conversation_id AND open = 1;
   END;
   `,
+  // Statistics, third step: the counters and flow runs of the frequent per-turn events (node
+  // visits, flow starts and ends, NLU decisions and misses) are kept by the event writer
+  // (createEventWriter.ts), summed over each group commit, instead of by a trigger per row.
+  `
+  DROP TRIGGER stat_event_count;
+  DROP TRIGGER stat_event_miss_text;
+  DROP TRIGGER stat_event_flow_start;
+  DROP TRIGGER stat_event_visit;
+  DROP TRIGGER stat_event_flow_end;
+  `,
 ];
