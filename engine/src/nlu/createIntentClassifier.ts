@@ -82,15 +82,17 @@ export function createIntentClassifier(params: IntentClassifierParams): IntentCl
     if (intents.length === 0) return [];
     const sims = similarities(tokens, stems);
     let total = 0;
-    for (const sim of sims) total += sim ** sharpness;
-    const scores: IntentScore[] = intents.map((intent, i) => {
+    for (const sim of sims) if (sim > 0) total += sim ** sharpness;
+    const scores: IntentScore[] = [];
+    // Confidence never falls as similarity rises, so similarity order is confidence order; it also
+    // ranks the intents whose confidence is 0 (all of them when the message is below the floor).
+    for (const i of rankBySimilarity(sims)) {
       const sim = sims[i] ?? 0;
-      if (total === 0 || sim <= 0) return { intent, confidence: 0 };
-      const share = sim ** sharpness / total;
+      const share = sim > 0 ? sim ** sharpness / total : 0;
       const coverage = Math.min(1, Math.max(0, (sim - floor) / span));
-      return { intent, confidence: share * coverage };
-    });
-    return scores.sort((a, b) => b.confidence - a.confidence);
+      scores.push({ intent: intents[i] ?? '', confidence: share * coverage });
+    }
+    return scores;
   }
 
   return { classify, similarities, params };
@@ -116,4 +118,25 @@ function buildIndex(centroids: readonly Record<string, number>[], idf: Readonly<
     index.set(key, { idf: idf[key] ?? 0, intents: Int32Array.from(list.intents), weights: Float64Array.from(list.weights) });
   }
   return index;
+}
+
+/** Above this many intents the insertion sort's quadratic cost would outgrow a comparator sort. */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * Intent indices, most similar first, ties in intent order. Bots have tens of intents, where an
+ * insertion sort beats `sort` with a comparator (a function call per comparison) on every message.
+ *
+ * @example rankBySimilarity(Float64Array.of(0.2, 0.5, 0.2)) // Int32Array [1, 0, 2]
+ */
+export function rankBySimilarity(sims: Float64Array): Int32Array {
+  if (sims.length > INSERTION_SORT_MAX) return Int32Array.from(sims.keys()).sort((a, b) => (sims[b] ?? 0) - (sims[a] ?? 0) || a - b);
+  const order = new Int32Array(sims.length);
+  for (let i = 0; i < sims.length; i++) {
+    const sim = sims[i] ?? 0;
+    let j = i;
+    for (; j > 0 && (sims[order[j - 1] ?? 0] ?? 0) < sim; j--) order[j] = order[j - 1] ?? 0;
+    order[j] = i;
+  }
+  return order;
 }

@@ -18,22 +18,26 @@ export const CHAR_BLOCK = 'c';
  */
 export function toFeatures(tokens: readonly string[], stems: readonly string[], stopWordWeight = STOP_WORD_WEIGHT): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (key: string, weight: number) => counts.set(key, (counts.get(key) ?? 0) + weight);
   let previous: string | null = null;
   let previousIsStop = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const word = HAS_DIGIT.test(token) ? '#' : (stems[i] ?? token);
     const isStop = STOP_WORDS.has(token);
-    add(`${WORD_BLOCK} ${word}`, isStop ? stopWordWeight : 1);
-    if (previous !== null) add(`${WORD_BLOCK} ${previous} ${word}`, isStop && previousIsStop ? stopWordWeight : 1);
+    add(counts, `${WORD_BLOCK} ${word}`, isStop ? stopWordWeight : 1);
+    if (previous !== null) add(counts, `${WORD_BLOCK} ${previous} ${word}`, isStop && previousIsStop ? stopWordWeight : 1);
     previous = word;
     previousIsStop = isStop;
     if (word === '#' || isStop) continue;
     const padded = ` ${token} `;
-    for (let j = 0; j + 3 <= padded.length; j++) add(`${CHAR_BLOCK} ${padded.slice(j, j + 3)}`, 1);
+    for (let j = 0; j + 3 <= padded.length; j++) add(counts, `${CHAR_BLOCK} ${padded.slice(j, j + 3)}`, 1);
   }
   return counts;
+}
+
+// A module function rather than a closure: `toFeatures` runs for every message.
+function add(counts: Map<string, number>, key: string, weight: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + weight);
 }
 
 /**
