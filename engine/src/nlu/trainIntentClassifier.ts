@@ -17,6 +17,15 @@ export interface ClassifierOptions {
   spreadDiscount?: number;
 }
 
+/**
+ * Settings used when `ClassifierOptions` leaves them out. Word weight, function-word weight and spread
+ * discount were chosen by leave-one-out cross-validation on the benchmark's training splits
+ * (`bench/nlu/crossValidate.ts`), among settings that keep out-of-domain messages under the fallback
+ * threshold; accuracy is flat around them, so they are a plateau rather than a sharp optimum.
+ * Sharpness shapes confidence only, never the ranking, so accuracy cannot choose it.
+ */
+export const DEFAULT_CLASSIFIER_OPTIONS = { wordWeight: 0.6, sharpness: 4, stopWordWeight: STOP_WORD_WEIGHT, spreadDiscount: 0.5 } as const;
+
 type Vector = Map<string, number>;
 
 /** Used when the data cannot measure them (a single intent, one example per intent). */
@@ -33,9 +42,9 @@ const MIN_SPAN = 0.15;
  * @example trainIntentClassifier([{ intent: 'greet', tokens: ['hi'], stems: ['hi'] }]).classify(['hi'], ['hi'])
  */
 export function trainIntentClassifier(examples: readonly TrainingExample[], options: ClassifierOptions = {}): IntentClassifier {
-  const wordWeight = options.wordWeight ?? 0.6;
-  const sharpness = options.sharpness ?? 4;
-  const stopWordWeight = options.stopWordWeight ?? STOP_WORD_WEIGHT;
+  const wordWeight = options.wordWeight ?? DEFAULT_CLASSIFIER_OPTIONS.wordWeight;
+  const sharpness = options.sharpness ?? DEFAULT_CLASSIFIER_OPTIONS.sharpness;
+  const stopWordWeight = options.stopWordWeight ?? DEFAULT_CLASSIFIER_OPTIONS.stopWordWeight;
   const intents = [...new Set(examples.map((example) => example.intent))].sort();
   const intentIndex = new Map(intents.map((intent, i) => [intent, i]));
 
@@ -45,7 +54,7 @@ export function trainIntentClassifier(examples: readonly TrainingExample[], opti
   const n = Math.max(1, examples.length);
   const idf: Record<string, number> = {};
   for (const [key, df] of documentFrequency) idf[key] = Math.log(1 + n / df);
-  discountSpreadFeatures({ idf, counts, examples, intentIndex, discount: options.spreadDiscount ?? 0.9 });
+  discountSpreadFeatures({ idf, counts, examples, intentIndex, discount: options.spreadDiscount ?? DEFAULT_CLASSIFIER_OPTIONS.spreadDiscount });
 
   const vectors = counts.map((features) => {
     const vector: Vector = new Map();
