@@ -79,6 +79,6 @@ export function createOutboxOps(db: Database.Database, write: WriteQueue): Outbo
           error: update.error ? JSON.stringify(update.error) : null,
         });
         return row ? toMessage(row) : null;
-      }, { urgent: true }),
+      }),
   };
 }

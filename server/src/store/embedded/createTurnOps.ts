@@ -227,7 +227,7 @@ export function createTurnOps(db: Database.Database, write: WriteQueue, eventWri
           });
         }
         return { inserted, duplicates };
-      }, { urgent: true }),
+      }),
     findWork: async (now, limit) => work.all({ now, limit }).map((row) => row.conversation_id),
     nextPendingInbound: async (conversationId) => {
       const row = pendingInbound.get(conversationId);

@@ -14,7 +14,7 @@ describe('createWriteQueue', () => {
 
   const logger = (write: ReturnType<typeof createWriteQueue>) => {
     const insert = db.prepare<[string]>('INSERT INTO log (what) VALUES (?)');
-    return (what: string, urgent = false) => write(() => void insert.run(what), { urgent });
+    return (what: string) => write(() => void insert.run(what));
   };
   const order = () => db.prepare<[], { what: string }>('SELECT what FROM log ORDER BY seq').all().map((r) => r.what);
 
@@ -32,18 +32,6 @@ describe('createWriteQueue', () => {
     const results = await Promise.allSettled([log('a'), write(() => { throw new Error('bad'); }), log('c')]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(order()).toEqual(['a', 'c']);
-  });
-
-  it('commits urgent writes in a batch of their own, ahead of ordinary writes still lingering', async () => {
-    const write = createWriteQueue(db, { lingerMs: 50, beforeCommit: () => (commits += 1) });
-    const log = logger(write);
-    await log('first'); // starts the linger: the next ordinary batch waits ~50 ms
-    const ordinary = log('ordinary');
-    await Promise.all([log('urgent 1', true), log('urgent 2', true)]);
-    expect(order()).toEqual(['first', 'urgent 1', 'urgent 2']);
-    await ordinary;
-    expect(order()).toEqual(['first', 'urgent 1', 'urgent 2', 'ordinary']);
-    expect(commits).toBe(3);
   });
 
   it('forgets batch state when the whole transaction fails', async () => {

@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
 
-/**
- * Runs `work` inside a write transaction and settles once that transaction is durably committed.
- * `urgent` writes (a webhook waiting to answer) commit on the next turn of the event loop in a
- * batch of their own, ahead of the other writes queued by then.
- */
-export type WriteQueue = <T>(work: () => T, options?: { urgent?: boolean }) => Promise<T>;
+/** Runs `work` inside a write transaction and settles once that transaction is durably committed. */
+export type WriteQueue = <T>(work: () => T) => Promise<T>;
 
 interface Pending {
   run(): void;
@@ -14,13 +10,11 @@ interface Pending {
 }
 
 /**
- * Group commit. With `synchronous=FULL` each commit costs a disk sync (about a third of a
- * millisecond here), far more than the work inside it. Writes asked for in the same turn of the
- * event loop run one after another in a single IMMEDIATE transaction (so no other process
- * interleaves with a read-then-write), each inside its own savepoint: a write that throws is undone
- * and rejected alone, the others commit together, and no promise settles before the commit is on
- * disk. Writes run in the order asked, except that urgent ones go ahead of ordinary ones still
- * waiting (urgent ones keep their order among themselves).
+ * Group commit. With `synchronous=FULL` each commit costs a disk sync (about a millisecond here),
+ * far more than the work inside it. Writes asked for in the same turn of the event loop run one
+ * after another in a single IMMEDIATE transaction (so no other process interleaves with a
+ * read-then-write), each inside its own savepoint: a write that throws is undone and rejected alone,
+ * the others commit together, and no promise settles before the commit is on disk.
  */
 export function createWriteQueue(
   db: Database.Database,
@@ -32,12 +26,11 @@ export function createWriteQueue(
     onRollback?: () => void;
   } = {},
 ): WriteQueue {
-  // Under load, ordinary commits are spaced at least this far apart so each disk sync carries more
-  // writes; when idle a write still commits on the next turn of the event loop.
+  // Under load, commits are spaced at least this far apart so each disk sync carries more writes;
+  // when idle a write still commits on the next turn of the event loop.
   const lingerMs = options.lingerMs ?? 2;
   let lastFlush = 0;
-  let ordinary: Pending[] = [];
-  let urgent: Pending[] = [];
+  let pending: Pending[] = [];
   const savepoint = db.prepare('SAVEPOINT write');
   const release = db.prepare('RELEASE write');
   const rollbackTo = db.prepare('ROLLBACK TO write');
@@ -47,7 +40,10 @@ export function createWriteQueue(
     options.beforeCommit?.();
   });
 
-  const commit = (batch: Pending[]): void => {
+  const flush = (): void => {
+    lastFlush = performance.now();
+    const batch = pending;
+    pending = [];
     try {
       runBatch.immediate(batch);
     } catch (error) {
@@ -57,22 +53,16 @@ export function createWriteQueue(
     }
     for (const item of batch) item.settle();
   };
-  const flushUrgent = (): void => {
-    const batch = urgent;
-    urgent = [];
-    commit(batch);
-  };
-  const flushOrdinary = (): void => {
-    lastFlush = performance.now();
-    const batch = ordinary;
-    ordinary = [];
-    commit(batch);
-  };
 
-  return <T>(work: () => T, writeOptions: { urgent?: boolean } = {}): Promise<T> =>
+  return <T>(work: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       let outcome: { ok: true; value: T } | { ok: false; error: unknown } = { ok: false, error: new Error('write did not run') };
-      const item: Pending = {
+      if (pending.length === 0) {
+        const wait = lastFlush + lingerMs - performance.now();
+        if (wait > 0) setTimeout(flush, wait);
+        else setImmediate(flush);
+      }
+      pending.push({
         run() {
           savepoint.run();
           try {
@@ -89,17 +79,6 @@ export function createWriteQueue(
           else reject(outcome.error);
         },
         fail: reject,
-      };
-      if (writeOptions.urgent) {
-        if (urgent.length === 0) setImmediate(flushUrgent);
-        urgent.push(item);
-        return;
-      }
-      if (ordinary.length === 0) {
-        const wait = lastFlush + lingerMs - performance.now();
-        if (wait > 0) setTimeout(flushOrdinary, wait);
-        else setImmediate(flushOrdinary);
-      }
-      ordinary.push(item);
+      });
     });
 }

@@ -28,10 +28,8 @@ const flush = (): void => {
   outgoing = [];
   port.postMessage({ results } satisfies ResultBatch);
 };
-// Results go back as soon as the promises settling together have settled (a microtask, not the next
-// turn of the loop): a committed batch's answers must not wait for the next batch's work.
 const settle = (result: WireResult): void => {
-  if (outgoing.length === 0) queueMicrotask(flush);
+  if (outgoing.length === 0) setImmediate(flush);
   outgoing.push(result);
 };
 
