@@ -73,8 +73,6 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
     let leasedAt = deps.clock();
     let again = false;
-    // A turn that finds nothing else waiting releases the lease as it commits, ending the run.
-    let released = false;
     try {
       for (let turns = 0; turns < 200; turns += 1) {
         if (stopped && turns > 0) break;
@@ -85,9 +83,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         if (!timer && !message) return;
         const conversation = await deps.store.getConversation(id);
         if (!conversation) return;
-        if (timer) released = await runTimer(conversation, timer, now);
-        else if (message) released = await runMessage(conversation, message, now);
-        if (released) return;
+        if (timer) await runTimer(conversation, timer, now);
+        else if (message) await runMessage(conversation, message, now);
         // Renew only when half the lease is used up: a renewal is a write, and most runs are short.
         if (deps.clock() - leasedAt > leaseMs / 2) {
           if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
@@ -96,21 +93,16 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       again = true;
     } finally {
-      if (!released) await deps.store.releaseLease(id, deps.owner);
+      await deps.store.releaseLease(id, deps.owner);
       if (again && !stopped) queued.add(id);
     }
   }
 
-  /** Commits the turn; true when the store released the lease with it (nothing else was waiting). */
-  async function commit(turn: TurnCommit): Promise<boolean> {
+  async function commit(turn: TurnCommit): Promise<void> {
     await deps.beforeCommit?.(turn);
-    const result = await deps.store.commitTurn({ ...turn, releaseLeaseIfIdle: deps.owner });
-    if (result.ok) {
-      deps.onCommitted?.(result.conversation, result.outbound);
-      return result.leaseReleased === true;
-    }
-    if (result.reason === 'conflict') throw new Error(`conversation ${turn.conversationId} changed during its turn`);
-    return false;
+    const result = await deps.store.commitTurn(turn);
+    if (result.ok) deps.onCommitted?.(result.conversation, result.outbound);
+    else if (result.reason === 'conflict') throw new Error(`conversation ${turn.conversationId} changed during its turn`);
   }
 
   const base = (conversation: Conversation, turnKey: string, now: number): TurnCommit => ({
@@ -125,7 +117,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     now,
   });
 
-  async function runMessage(conversation: Conversation, message: StoredMessage, now: number): Promise<boolean> {
+  async function runMessage(conversation: Conversation, message: StoredMessage, now: number): Promise<void> {
     const turn: TurnCommit = { ...base(conversation, `in:${message.id}`, now), processedInboundId: message.id };
     const content = InboundContentSchema.safeParse(message.content);
     turn.events.push({ type: 'message.in', at: message.at, flowId: null, nodeId: null, data: { kind: content.success ? content.data.kind : 'unknown', status: conversation.status } });
@@ -138,30 +130,34 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       turn.events.push({ type: consent.state === 'out' ? 'consent.optOut' : 'consent.optIn', at: message.at, flowId: null, nodeId: null, data: {} });
       turn.outbound.push({ sender: 'system', content: { kind: 'text', text: consent.reply } });
       if (reopening) turn.patch = { status: 'bot' };
-      return commit(turn);
+      await commit(turn);
+      return;
     }
     const bot = deps.bots.current();
     if (!content.success || !bot || conversation.status === 'queued' || conversation.status === 'assigned') {
       // A person owns the conversation (or nothing is published): store it for them, the bot stays quiet.
       if (reopening) turn.patch = { status: 'bot' };
-      return commit(turn);
+      await commit(turn);
+      return;
     }
     const inbound: Inbound = { type: 'message', id: message.wamid ?? message.id, content: content.data, ...(conversation.profileName ? { profileName: conversation.profileName } : {}) };
-    const released = await runStep(conversation, turn, inbound, now, reopening);
+    await runStep(conversation, turn, inbound, now, reopening);
     deps.onBotHandled?.(conversation, message);
-    return released;
   }
 
-  async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<boolean> {
+  async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<void> {
     const turn: TurnCommit = { ...base(conversation, `timer:${timer.timerId}`, now), firedTimerId: timer.timerId };
     const bot = deps.bots.current();
-    if (!bot || conversation.status !== 'bot') return commit(turn);
-    return runStep(conversation, turn, { type: 'timer', timerId: timer.timerId }, now, false);
+    if (!bot || conversation.status !== 'bot') {
+      await commit(turn);
+      return;
+    }
+    await runStep(conversation, turn, { type: 'timer', timerId: timer.timerId }, now, false);
   }
 
-  async function runStep(conversation: Conversation, turn: TurnCommit, inbound: Inbound, now: number, reopening: boolean): Promise<boolean> {
+  async function runStep(conversation: Conversation, turn: TurnCommit, inbound: Inbound, now: number, reopening: boolean): Promise<void> {
     const bot = deps.bots.current();
-    if (!bot) return false;
+    if (!bot) return;
     const result = await runBotTurn({
       bot,
       snapshot: parseSnapshot(conversation.snapshot),
@@ -172,7 +168,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       actionTimeoutMs: deps.actionTimeoutMs ?? 5000,
     });
     const parts = effectsToTurn({ conversation, effects: result.effects, trace: result.trace, now });
-    return commit({
+    await commit({
       ...turn,
       snapshot: toStoredSnapshot(result.snapshot),
       patch: { ...(reopening ? { status: 'bot' as const } : {}), ...parts.patch },

@@ -167,34 +167,6 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect(await store.acquireLease(conversationId, 'b', T0, 60_000)).toBe(true);
       });
 
-      it('is released by a turn that asks for it when nothing else is waiting, and kept otherwise', async () => {
-        const first = await receive({ wamid: 'wamid.lease.1' });
-        const id = first.conversationId;
-        const second = await receive({ wamid: 'wamid.lease.2', at: T0 + 1 });
-        expect(await store.acquireLease(id, 'a', T0, 60_000)).toBe(true);
-        // Another message is pending: the lease stays.
-        const kept = await store.commitTurn(turn({ conversationId: id, turnKey: `in:${first.id}`, processedInboundId: first.id, releaseLeaseIfIdle: 'a' }));
-        expect(kept).toMatchObject({ ok: true, leaseReleased: false });
-        expect(await store.acquireLease(id, 'b', T0 + 1000, 60_000)).toBe(false);
-        // A timer it schedules that is already due keeps it too.
-        const due = await store.commitTurn(
-          turn({ conversationId: id, turnKey: `in:${second.id}`, processedInboundId: second.id, expectedVersion: 1, scheduleTimers: [{ timerId: 't', fireAt: T0 + 1000 }], releaseLeaseIfIdle: 'a' }),
-        );
-        expect(due).toMatchObject({ ok: true, leaseReleased: false });
-        // The last piece of work done: released, and another owner can take it at once.
-        const last = await store.commitTurn(turn({ conversationId: id, turnKey: 'timer:t', firedTimerId: 't', expectedVersion: 2, releaseLeaseIfIdle: 'a' }));
-        expect(last).toMatchObject({ ok: true, leaseReleased: true });
-        expect(await store.acquireLease(id, 'b', T0 + 1000, 60_000)).toBe(true);
-      });
-
-      it('is not released by a turn for an owner that does not hold it', async () => {
-        const message = await receive();
-        expect(await store.acquireLease(message.conversationId, 'a', T0, 60_000)).toBe(true);
-        const result = await store.commitTurn(turn({ conversationId: message.conversationId, turnKey: `in:${message.id}`, processedInboundId: message.id, releaseLeaseIfIdle: 'b' }));
-        expect(result).toMatchObject({ ok: true, leaseReleased: false });
-        expect(await store.acquireLease(message.conversationId, 'b', T0 + 1000, 60_000)).toBe(false);
-      });
-
       it('goes to exactly one of two owners asking at once', async () => {
         const { conversationId } = await receive();
         const wins = await Promise.all([store.acquireLease(conversationId, 'a', T0, 1000), store.acquireLease(conversationId, 'b', T0, 1000)]);

@@ -112,17 +112,9 @@ export interface TurnCommit {
   scheduleTimers: { timerId: string; fireAt: number }[];
   cancelTimers: string[];
   now: number;
-  /**
-   * The lease owner, when the turn may end its run: once the turn is written, the lease is released
-   * if the conversation has no pending inbound and no timer due at `now` (saving the caller a
-   * last look for work and a separate release).
-   */
-  releaseLeaseIfIdle?: string;
 }
 
-export type CommitResult =
-  | { ok: true; conversation: Conversation; outbound: StoredMessage[]; /** True when `releaseLeaseIfIdle` released it. */ leaseReleased?: boolean }
-  | { ok: false; reason: 'conflict' | 'done' };
+export type CommitResult = { ok: true; conversation: Conversation; outbound: StoredMessage[] } | { ok: false; reason: 'conflict' | 'done' };
 
 export interface FlowRecord {
   id: string;

@@ -49,10 +49,6 @@ export function createTurnOps(db: Database.Database, write: WriteQueue, eventWri
      WHERE leases.owner = excluded.owner OR leases.until <= @now`,
   );
   const dropLease = db.prepare<[string, string]>('DELETE FROM leases WHERE conversation_id = ? AND owner = ?');
-  const hasWork = db.prepare<[string, string, number], { found: number }>(
-    `SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND direction = 'in' AND state = 'pending')
-         OR EXISTS (SELECT 1 FROM timers WHERE conversation_id = ? AND state = 'scheduled' AND fire_at <= ?) AS found`,
-  );
   const turnDone = db.prepare<[string], { turn_key: string }>('SELECT turn_key FROM turns WHERE turn_key = ?');
   const insertTurn = db.prepare<[string, string, number]>('INSERT INTO turns (turn_key, conversation_id, committed_at) VALUES (?, ?, ?)');
   const inboundState = db.prepare<[string], Pick<MessageRow, 'conversation_id' | 'direction' | 'state'>>(
@@ -195,12 +191,7 @@ export function createTurnOps(db: Database.Database, write: WriteQueue, eventWri
       };
     });
     eventWriter.write(turn.conversationId, turn.events);
-    // Checked inside the same transaction as the inserts, so a message stored after this finds the lease free.
-    const leaseReleased =
-      turn.releaseLeaseIfIdle !== undefined &&
-      hasWork.get(turn.conversationId, turn.conversationId, turn.now)?.found === 0 &&
-      dropLease.run(turn.conversationId, turn.releaseLeaseIfIdle).changes === 1;
-    return { ok: true, conversation, outbound, leaseReleased };
+    return { ok: true, conversation, outbound };
   }
 
   return {

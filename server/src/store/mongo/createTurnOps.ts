@@ -164,23 +164,7 @@ export function createTurnOps(models: Models): TurnOps {
       return { ok: false, reason: 'conflict' };
     }
     const outbound = await apply(stage);
-    return { ok: true, conversation: toConversation(committed), outbound, leaseReleased: await releaseIfIdle(turn) };
-  }
-
-  /**
-   * Not atomic with the commit: a message stored between the look and the release waits for the
-   * next poll (as with a separate release).
-   */
-  async function releaseIfIdle(turn: TurnCommit): Promise<boolean> {
-    const owner = turn.releaseLeaseIfIdle;
-    if (owner === undefined) return false;
-    const [pending, due] = await Promise.all([
-      Message.exists({ conversationId: turn.conversationId, direction: 'in', state: 'pending' }),
-      Timer.exists({ conversationId: turn.conversationId, state: 'scheduled', fireAt: { $lte: turn.now } }),
-    ]);
-    if (pending || due) return false;
-    const result = await Conversation.updateOne({ _id: turn.conversationId, 'lease.owner': owner }, { $set: { lease: null } });
-    return result.modifiedCount === 1;
+    return { ok: true, conversation: toConversation(committed), outbound };
   }
 
   /** Turns staged long ago: finished if they committed, dropped if they never can. */
