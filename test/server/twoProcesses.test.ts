@@ -52,6 +52,9 @@ describe('two server processes on one embedded store', () => {
     );
     const echoes = (i: number) => sentMessages(fake.requests).filter((m) => m.to === `+1555300${String(i).padStart(4, '0')}` && m.text.startsWith('echo:'));
     await waitFor(() => Array.from({ length: 50 }, (_, i) => echoes(i).length).every((n) => n >= 3), { timeoutMs: 60_000, what: 'three echoes per conversation' });
+    // The prompts after the last echoes may still be paced out per customer: wait for all of them,
+    // then a little longer, so a duplicate would have time to show.
+    await waitFor(() => sentMessages(fake.requests).length >= 350, { timeoutMs: 30_000, what: '350 sends' });
     await new Promise((r) => setTimeout(r, 500));
     for (let i = 0; i < 50; i += 1) {
       expect(echoes(i).map((m) => m.text), `conversation ${i}`).toEqual(['echo: m1', 'echo: m2', 'echo: m3']);
