@@ -1,5 +1,5 @@
 import type { Json } from '@switchboard/engine/schema';
-import { EPISODE_CLOSE_EVENTS, EPISODE_TRANSFER_EVENT, HOUR_MS, NON_DROP_NODE_TYPES, STAT_METRICS } from './statMetrics.js';
+import { EPISODE_CLOSE_EVENTS, EPISODE_TRANSFER_EVENT, HOUR_MS, MISS_TEXT_MAX, NON_DROP_NODE_TYPES, STAT_METRICS } from './statMetrics.js';
 import type { AnalyticsEvent, HandoffEpisode } from './types.js';
 
 /**
@@ -31,6 +31,18 @@ const field = (data: Json, name: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 const hourOf = (at: number): number => Math.floor(at / HOUR_MS) * HOUR_MS;
+
+/**
+ * The counters one counted event (node.visit, flow.start, flow.end, nlu, nlu.miss) adds by itself:
+ * its own (key: the intent, for nlu) and, for a miss with text, the text's (lower-cased, trimmed).
+ */
+export function eventCounts(event: Pick<AnalyticsEvent, 'type' | 'at' | 'flowId' | 'nodeId' | 'data'>): CountKey[] {
+  const hour = hourOf(event.at);
+  const counts: CountKey[] = [{ metric: event.type, hour, flowId: event.flowId, nodeId: event.nodeId, key: event.type === STAT_METRICS.nlu ? field(event.data, 'intent') : null }];
+  const text = event.type === STAT_METRICS.nluMiss ? (field(event.data, 'text') ?? '').trim().toLowerCase().slice(0, MISS_TEXT_MAX) : '';
+  if (text !== '') counts.push({ metric: STAT_METRICS.missText, hour, flowId: null, nodeId: null, key: text });
+  return counts;
+}
 
 /**
  * Edges, drop-offs and handoff places of one conversation, and the run it is left in; `from` is the

@@ -36,6 +36,9 @@ export type StatMetric = (typeof STAT_METRICS)[keyof typeof STAT_METRICS];
 
 export const HOUR_MS = 3_600_000;
 
+/** Events counted one by one under their own type (replayStats' eventCounts). */
+export const COUNTED_EVENTS: readonly string[] = [STAT_METRICS.nodeVisit, STAT_METRICS.flowStart, STAT_METRICS.flowEnd, STAT_METRICS.nlu, STAT_METRICS.nluMiss];
+
 /** A customer message within this long after a template counts as a reply to it. */
 export const TEMPLATE_REPLY_WINDOW_MS = 24 * HOUR_MS;
 

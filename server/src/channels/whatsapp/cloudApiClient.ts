@@ -1,4 +1,4 @@
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { Agent, errors as undiciErrors, request } from 'undici';
 import { z } from 'zod';
 import { classifyCloudApiError } from './classifyCloudApiError.js';
 import type { CloudMessageBody, MarkAsReadBody } from './cloudMessageBody.js';
@@ -9,11 +9,6 @@ export interface CloudApiClientOptions {
   /** The Graph API base including its version, e.g. `https://graph.facebook.com/v25.0`. */
   baseUrl: string;
   accessToken: string;
-  /**
-   * The connection pool (undici). By default one of the client's own, keeping connections to the
-   * Graph API open between sends.
-   */
-  dispatcher?: Dispatcher;
   /** Per request: for the response headers, and again for the body. */
   timeoutMs?: number;
   /** Epoch ms; only used to read an HTTP-date `Retry-After`. */
@@ -45,10 +40,11 @@ type Reply = { ok: true; body: unknown; httpStatus: number } | SendFailure;
 export function createCloudApiClient({
   baseUrl,
   accessToken,
-  dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 }),
   timeoutMs = 10_000,
   now = Date.now,
 }: CloudApiClientOptions): CloudApiClient {
+  // The client's own pool, keeping connections to the Graph API open between sends.
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
   const base = baseUrl.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
 

@@ -15,10 +15,10 @@ import { openDatabase } from './openDatabase.js';
  *
  * @example const store = await createEmbeddedStore({ dataDir: './.data' });
  */
-export async function createEmbeddedStore(location: EmbeddedLocation, options: { lingerMs?: number } = {}): Promise<Store> {
+export async function createEmbeddedStore(location: EmbeddedLocation): Promise<Store> {
   const db = openDatabase(location);
   const events = createEventWriter(db);
-  const write = createWriteQueue(db, { ...options, beforeCommit: events.flush, onRollback: events.discard });
+  const write = createWriteQueue(db, { beforeCommit: events.flush, onRollback: events.discard });
   const ping = db.prepare<[], { ok: number }>('SELECT 1 AS ok');
   let closing: Promise<void> | undefined;
   return {

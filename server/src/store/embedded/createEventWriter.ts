@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { replayFlowRuns, type CountKey, type FlowRun } from '../replayStats.js';
-import { HOUR_MS, MISS_TEXT_MAX, STAT_METRICS } from '../statMetrics.js';
+import { eventCounts, replayFlowRuns, type CountKey, type FlowRun } from '../replayStats.js';
+import { COUNTED_EVENTS, HOUR_MS, STAT_METRICS } from '../statMetrics.js';
 import type { AnalyticsEvent } from '../types.js';
 
 /** The frequent, per-turn events: their counters and flow-run bookkeeping are kept here, not by triggers. */
-const COUNTED = new Set<string>([STAT_METRICS.nodeVisit, STAT_METRICS.flowStart, STAT_METRICS.flowEnd, STAT_METRICS.nlu, STAT_METRICS.nluMiss]);
+const COUNTED = new Set(COUNTED_EVENTS);
 const RUN_EVENTS = new Set<string>([STAT_METRICS.flowStart, STAT_METRICS.nodeVisit, STAT_METRICS.flowEnd]);
 
 type TurnEvent = Omit<AnalyticsEvent, 'conversationId'>;
@@ -66,7 +66,7 @@ export function createEventWriter(db: Database.Database): EventWriter {
       let dirty = false;
       for (const event of events) {
         if (COUNTED.has(event.type)) {
-          counts.push(...ownCounts(event));
+          counts.push(...eventCounts(event));
           if (RUN_EVENTS.has(event.type)) {
             if (run === undefined) run = load(conversationId);
             const replayed = replayFlowRuns([event], run);
@@ -104,15 +104,3 @@ export function createEventWriter(db: Database.Database): EventWriter {
   };
 }
 
-/** The counters an event adds by itself (hour in epoch ms, as replayFlowRuns gives them). */
-function ownCounts(event: TurnEvent): CountKey[] {
-  const hour = Math.floor(event.at / HOUR_MS) * HOUR_MS;
-  const data = typeof event.data === 'object' && event.data !== null && !Array.isArray(event.data) ? event.data : {};
-  const key = event.type === STAT_METRICS.nlu && typeof data.intent === 'string' ? data.intent : null;
-  const counts: CountKey[] = [{ metric: event.type, hour, flowId: event.flowId, nodeId: event.nodeId, key }];
-  if (event.type === STAT_METRICS.nluMiss && typeof data.text === 'string') {
-    const text = data.text.trim().toLowerCase().slice(0, MISS_TEXT_MAX);
-    if (text !== '') counts.push({ metric: STAT_METRICS.missText, hour, flowId: null, nodeId: null, key: text });
-  }
-  return counts;
-}

@@ -1,15 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { StoreError, type StoreErrorCode } from '../StoreError.js';
+import { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from '../StoreError.js';
 import type { Store } from '../types.js';
 import type { EmbeddedLocation } from './openDatabase.js';
 import type { CallBatch, ResultBatch, WireCall, WireError } from './workerProtocol.js';
 
-const STORE_ERROR_CODES: ReadonlySet<string> = new Set<StoreErrorCode>([
-  'store/duplicate-email',
-  'store/unknown-conversation',
-  'store/unknown-inbound',
-  'store/unknown-flow',
-]);
+const storeErrorCodes: ReadonlySet<string> = new Set(STORE_ERROR_CODES);
 
 /**
  * The embedded store run on a worker thread: the same store (and the same file format, so other
@@ -111,7 +106,7 @@ export async function createWorkerStore(location: EmbeddedLocation): Promise<Sto
 }
 
 function toError(wire: WireError): Error {
-  if (wire.name === 'StoreError' && wire.code && STORE_ERROR_CODES.has(wire.code)) {
+  if (wire.name === 'StoreError' && wire.code && storeErrorCodes.has(wire.code)) {
     return new StoreError(wire.code as StoreErrorCode, wire.message);
   }
   const error = new Error(wire.message);

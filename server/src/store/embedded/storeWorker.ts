@@ -51,7 +51,8 @@ port.on('message', ({ calls }: CallBatch) => {
       },
     );
     if (method === 'close') {
-      void pending.finally(() => setImmediate(() => port.close()));
+      const closePort = () => setImmediate(() => port.close());
+      pending.then(closePort, closePort);
     }
   }
 });

@@ -1,5 +1,5 @@
-import { EPISODE_CLOSE_EVENTS, EPISODE_TRANSFER_EVENT, HOUR_MS, MISS_TEXT_MAX, STAT_METRICS, TEMPLATE_REPLY_WINDOW_MS } from '../statMetrics.js';
-import { episodesOf, replayFlowRuns, type CountKey } from '../replayStats.js';
+import { COUNTED_EVENTS, EPISODE_CLOSE_EVENTS, EPISODE_TRANSFER_EVENT, HOUR_MS, STAT_METRICS, TEMPLATE_REPLY_WINDOW_MS } from '../statMetrics.js';
+import { episodesOf, eventCounts as countsOfEvent, replayFlowRuns, type CountKey } from '../replayStats.js';
 import type { AnalyticsEvent, HandoffEpisode, StatCountRow, StatsOps } from '../types.js';
 import type { ConversationDoc, EventDoc, MessageDoc, Models } from './models.js';
 import { toEvent } from './mappers.js';
@@ -13,7 +13,6 @@ const MESSAGE_METRICS = new Set<string>([
   STAT_METRICS.failed,
   STAT_METRICS.templateReplied,
 ]);
-const COUNTED_EVENTS = [STAT_METRICS.nodeVisit, STAT_METRICS.flowStart, STAT_METRICS.flowEnd, STAT_METRICS.nlu, STAT_METRICS.nluMiss];
 const RUN_METRICS = new Set<string>([STAT_METRICS.edge, STAT_METRICS.drop, STAT_METRICS.handoff]);
 const RUN_EVENTS = ['flow.start', 'node.visit', 'flow.end', 'session.expired', 'handoff'];
 const EPISODE_EVENTS = ['handoff', EPISODE_TRANSFER_EVENT, ...EPISODE_CLOSE_EVENTS];
@@ -110,19 +109,7 @@ export function createStatsOps({ Message, Event, Conversation }: Models): StatsO
     if (types.length === 0) return [];
     const docs = await Event.find({ type: { $in: types }, at: { $gte: from, $lt: to } }).lean<EventDoc[]>();
     const counts: CountKey[] = [];
-    for (const doc of docs) {
-      const event = toEvent(doc);
-      const hour = event.at - (event.at % HOUR_MS);
-      const data = typeof event.data === 'object' && event.data !== null && !Array.isArray(event.data) ? event.data : {};
-      if (metrics.has(event.type)) {
-        const intent = event.type === 'nlu' && typeof data.intent === 'string' ? data.intent : null;
-        counts.push({ metric: event.type, hour, flowId: event.flowId, nodeId: event.nodeId, key: intent });
-      }
-      const text = typeof data.text === 'string' ? data.text.trim().toLowerCase().slice(0, MISS_TEXT_MAX) : '';
-      if (event.type === STAT_METRICS.nluMiss && metrics.has(STAT_METRICS.missText) && text !== '') {
-        counts.push({ metric: STAT_METRICS.missText, hour, flowId: null, nodeId: null, key: text });
-      }
-    }
+    for (const doc of docs) counts.push(...countsOfEvent(toEvent(doc)).filter((c) => metrics.has(c.metric)));
     return counts;
   }
 
