@@ -1,7 +1,7 @@
-import { transition } from 'xstate';
 import type { Business, Effect, InboundContent, Json } from '../schema/index.js';
 import type { Analysis } from '../nlu/types.js';
 import { DONE, IDLE } from '../compile/compileFlow.js';
+import { transitionFlow } from '../compile/transitionFlow.js';
 import type { FlowContext, FlowEvent, Instruction, Turn } from '../compile/types.js';
 import { describeHours, isOpen } from './businessHours.js';
 import { interpolate, localize } from './interpolate.js';
@@ -318,7 +318,7 @@ function feed(w: Work, compiled: CompiledFlow, event: FlowEvent, depth = 0): voi
   const { machine, flow } = compiled;
   const context = contextOf(w) ?? { vars: w.snap.vars, attempts: 0, pendingRequestId: null, pendingTimerId: null, seq: w.snap.seq, lastText: '' };
   const current = machine.resolveState({ value: machineValue(w.snap.machine) ?? IDLE, context: { ...context, vars: w.snap.vars } });
-  const [next, actions] = transition(machine, current, event);
+  const [next, actions] = transitionFlow(machine, current, event);
   let jump: { flowId: string; nodeId: string | null } | null = null;
   let handedOff = false;
   // xstate types the returned actions by its built-ins only; ours arrive as `emit` with resolved params.
