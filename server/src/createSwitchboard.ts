@@ -68,7 +68,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   const { config, logger } = options;
   const clock = options.clock ?? Date.now;
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  const store = options.store ?? (await createStore({ dataDir: config.dataDir, ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}) }, { worker: options.storeInWorker ?? false }));
+  const store = options.store ?? (await createStore({ dataDir: config.dataDir, ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}) }, { worker: options.storeInWorker ?? false, logger }));
   const flowsDir = options.flowsDir ?? config.flowsDir ?? REPO_FLOWS_DIR;
 
   const actions = new Map<string, ActionHandler>(await createDemoActions(path.join(flowsDir, 'data')));

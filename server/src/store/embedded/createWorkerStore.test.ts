@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../StoreError.js';
-import { createWorkerStore } from './createWorkerStore.js';
+import type { Worker } from 'node:worker_threads';
+import { createWorkerStore, spawnStoreWorker } from './createWorkerStore.js';
 
 const roots: string[] = [];
 afterAll(async () => {
@@ -45,5 +46,71 @@ describe('createWorkerStore', () => {
     await store.close();
     expect(await store.ping()).toBe(false);
     await expect(store.getConversation('x')).rejects.toThrow(/stopped/);
+  });
+
+  it('opens the store again on a new thread when its thread dies, and keeps what was committed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'switchboard-worker-'));
+    roots.push(root);
+    const threads: Worker[] = [];
+    const events: string[] = [];
+    const store = await createWorkerStore(
+      { dataDir: root },
+      {
+        restartDelayMs: 10,
+        spawn: (location) => {
+          const thread = spawnStoreWorker(location);
+          threads.push(thread);
+          return thread;
+        },
+        onThreadEvent: (event) => events.push(event.kind),
+      },
+    );
+    const message = (wamid: string) => ({ channel: 'whatsapp' as const, businessNumberId: '1', customerId: 'c1', profileName: 'Ann', wamid, content: { kind: 'text', text: 'hi' }, at: 5 });
+    await store.insertInbound([message('w1')], 5);
+
+    // A call the dying thread never answers is rejected with the reason, not left hanging.
+    const inFlight = store.findConversation('whatsapp', '1', 'c1');
+    await threads[0]?.terminate();
+    await expect(inFlight).rejects.toThrow(/store's thread stopped .*opened again/);
+    expect(await store.ping()).toBe(false);
+
+    // Calls made while it restarts wait for the new thread, then run there on the same data.
+    const conversation = await store.findConversation('whatsapp', '1', 'c1');
+    expect(conversation?.profileName).toBe('Ann');
+    expect(threads).toHaveLength(2);
+    expect(events).toEqual(['stopped', 'restarted']);
+    expect(await store.ping()).toBe(true);
+    expect(await store.insertInbound([message('w1'), message('w2')], 6)).toMatchObject({ duplicates: 1, inserted: [{ wamid: 'w2' }] });
+    await store.close();
+    expect(await store.ping()).toBe(false);
+  });
+
+  it('rejects waiting calls with the reason when the store cannot be opened again, and keeps trying', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'switchboard-worker-'));
+    roots.push(root);
+    const threads: Worker[] = [];
+    const failures: string[] = [];
+    let failOpen = false;
+    const store = await createWorkerStore(
+      { dataDir: root },
+      {
+        restartDelayMs: 10,
+        spawn: (location) => {
+          const thread = spawnStoreWorker(failOpen ? { dataDir: join(root, 'missing', '\0') } : location);
+          threads.push(thread);
+          return thread;
+        },
+        onThreadEvent: (event) => {
+          if (event.kind === 'restart-failed') failures.push(event.error);
+        },
+      },
+    );
+    failOpen = true;
+    await threads[0]?.terminate();
+    await expect(store.getConversation('x')).rejects.toThrow(/could not open|exited|stopped/);
+    failOpen = false;
+    await expect.poll(() => store.ping(), { timeout: 5000 }).toBe(true);
+    expect(failures.length).toBeGreaterThan(0);
+    await store.close();
   });
 });
