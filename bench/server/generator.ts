@@ -57,6 +57,12 @@ function sign(body: string): string {
 
 const url = new URL(job.url);
 
+/** This process's CPU time so far (user + system), in ms: what generating the load cost. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 async function openLoop(rate: number, seconds: number): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
   const latencies: number[] = [];
@@ -98,7 +104,7 @@ async function openLoop(rate: number, seconds: number): Promise<void> {
   const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
   agent.destroy();
   process.stdout.write(
-    `${JSON.stringify({ requests: latencies.length + failures, seconds: elapsed, ok: latencies.length, non2xx: failures, errors: 0, timeouts: 0, p50: at(0.5), p99: at(0.99), max: at(1) })}\n`,
+    `${JSON.stringify({ requests: latencies.length + failures, seconds: elapsed, ok: latencies.length, non2xx: failures, errors: 0, timeouts: 0, p50: at(0.5), p99: at(0.99), max: at(1), cpuMs: cpuMs() })}\n`,
   );
 }
 
@@ -135,5 +141,6 @@ process.stdout.write(
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
+    cpuMs: cpuMs(),
   })}\n`,
 );

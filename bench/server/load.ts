@@ -5,7 +5,7 @@
  * node --conditions=source --import tsx bench/server/load.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +15,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'bench-secret';
 const TOTAL = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const RATE = Number(process.env.BENCH_RATE ?? 1000);
+// One steady-rate run per comma-separated rate (a latency-versus-load curve), in the order given.
+const RATES = (process.env.BENCH_RATE ?? '1000').split(',').map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 const CUSTOMERS = 2_000;
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
 
 function start(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,6 +48,21 @@ interface LoadResult {
   p50: number;
   p99: number;
   max: number;
+  /** The generator's own CPU time for the run, ms. */
+  cpuMs: number;
+}
+
+/** CPU time (user + system, every thread) a process has used so far, in ms, from /proc (Linux). */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+}
+
+/** CPU time of this process (the Cloud API stand-in, during Switchboard runs), in ms. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** Runs the generator (autocannon) in its own process and returns what it measured. */
@@ -118,8 +136,11 @@ async function main(): Promise<void> {
   const bare = await start(['--conditions=source', '--import', 'tsx', 'bench/server/bareExpress.ts'], {});
   const bareUrl = new URL('/webhook/whatsapp', bare.url).href;
   await generate({ url: bareUrl, amount: 2_000, offset: 0 }); // warm-up
+  const bareCpu = await processCpuMs(bare.child.pid);
   const bareRun = await generate({ url: bareUrl, amount: TOTAL, offset: 0 });
+  const bareCpuMs = (await processCpuMs(bare.child.pid)) - bareCpu;
   bare.child.kill();
+  const cpuRows = [`| bare Express JSON endpoint | ${bareRun.requests} requests | ${(bareCpuMs / bareRun.requests).toFixed(3)} | ${(bareRun.cpuMs / bareRun.requests).toFixed(3)} | — |`];
   rows.push(`| bare Express JSON endpoint | ${(bareRun.requests / bareRun.seconds).toFixed(0)} req/s | — | ${bareRun.p50} | ${bareRun.p99} |`);
 
   // Switchboard, embedded store, every write durable (WAL, synchronous=FULL).
@@ -145,20 +166,31 @@ async function main(): Promise<void> {
   await generate({ url, amount: 2_000, offset: 10_000_000 }); // warm-up
   await waitForSends(2_000, 60_000);
   api.reset();
+  const cpuAt = async () => ({ server: await processCpuMs(sb.child.pid), api: ownCpuMs() });
+  const cpuRow = async (label: string, since: { server: number; api: number }, count: number, generatorMs: number) => {
+    const now = await cpuAt();
+    cpuRows.push(`| ${label} | ${count} messages | ${((now.server - since.server) / count).toFixed(3)} | ${(generatorMs / count).toFixed(3)} | ${((now.api - since.api) / count).toFixed(3)} |`);
+  };
   const began = performance.now();
+  const cpuBefore = await cpuAt();
   const run = await generate({ url, amount: TOTAL, offset: 0 });
   await waitForSends(run.requests, 120_000);
+  await cpuRow('Switchboard, throughput run', cpuBefore, run.requests, run.cpuMs);
   const endToEnd = api.sends() / ((api.lastSendAt() - began) / 1000);
   rows.push(
     `| Switchboard, ${run.requests} messages, ${CONCURRENCY} connections | ${(run.requests / run.seconds).toFixed(0)} acks/s | ${endToEnd.toFixed(0)} msg/s (${api.sends()} replies) | ${run.p50} | ${run.p99} |`,
   );
 
-  api.reset();
-  const fixed = await generate({ url, rate: RATE, seconds: RATE_SECONDS, offset: 20_000_000 });
-  await waitForSends(fixed.requests, 60_000);
-  rows.push(
-    `| Switchboard at a steady ${RATE.toLocaleString('en')} msg/s for ${RATE_SECONDS} s | ${(fixed.requests / fixed.seconds).toFixed(0)} msg/s offered | ${api.sends()} replies | ${fixed.p50} | ${fixed.p99} |`,
-  );
+  for (const [i, rate] of RATES.entries()) {
+    api.reset();
+    const before = await cpuAt();
+    const fixed = await generate({ url, rate, seconds: RATE_SECONDS, offset: 20_000_000 + i * 1_000_000 });
+    await waitForSends(fixed.requests, 60_000);
+    await cpuRow(`Switchboard, steady ${rate.toLocaleString('en')} msg/s`, before, fixed.requests, fixed.cpuMs);
+    rows.push(
+      `| Switchboard at a steady ${rate.toLocaleString('en')} msg/s for ${RATE_SECONDS} s | ${(fixed.requests / fixed.seconds).toFixed(0)} msg/s offered | ${api.sends()} replies | ${fixed.p50} | ${fixed.p99} |`,
+    );
+  }
 
   sb.child.kill('SIGTERM');
   await new Promise((r) => sb.child.on('exit', r));
@@ -169,6 +201,11 @@ async function main(): Promise<void> {
   console.log('| run | throughput | end to end | ack p50 ms | ack p99 ms |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
+  console.log('');
+  console.log('CPU time per message (user + system, every thread), ms:');
+  console.log('| run | count | server | load generator | Cloud API stand-in |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of cpuRows) console.log(row);
 }
 
 await main();
