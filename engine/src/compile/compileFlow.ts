@@ -32,6 +32,7 @@ const machineSetup = setup({
 type MachineConfig = Parameters<typeof machineSetup.createMachine>[0];
 type StatesConfig = NonNullable<MachineConfig['states']>;
 type StateConfig = StatesConfig[string];
+type Action = Exclude<NonNullable<StateConfig['entry']>, readonly unknown[]>;
 export type FlowMachine = ReturnType<typeof machineSetup.createMachine>;
 
 export interface CompileFlowOptions {
@@ -52,6 +53,25 @@ interface Ctx {
   keyOf: Map<string, string>;
   edgeTarget: Map<string, string>;
   fallbackLimit: number;
+  /** Nodes that do their work on entry and move on unconditionally, by state key. */
+  passages: Map<string, Passage>;
+}
+
+/** A node that only acts on entry and then always goes on to `next` (a state key or DONE). */
+interface Passage {
+  entry: Action[];
+  next: string;
+}
+
+/** A transition's destination and the actions taken on the way there. */
+interface Hop {
+  target: string;
+  actions: Action[];
+  /**
+   * Set when nodes were passed over: the destination is entered afresh even when it is the state the
+   * transition leaves (a question → jump → the same question asks again).
+   */
+  reenter?: true;
 }
 
 type Args = { context: FlowContext; event: FlowEvent };
@@ -93,14 +113,19 @@ export function compileFlow({ flow, settings, nlu }: CompileFlowOptions): FlowMa
     keyOf,
     edgeTarget,
     fallbackLimit: flow.settings.fallbackLimit ?? settings.fallbackLimit,
+    passages: new Map(),
   };
+  flow.nodes.forEach((node, i) => {
+    const passage = passageOf(c, node);
+    if (passage) c.passages.set(stateKey(i), passage);
+  });
   const start = flow.nodes.find((n) => n.type === 'start');
   const states: StatesConfig = {
     [IDLE]: {
       on: {
         begin: [
-          ...flow.nodes.map((n, i) => ({ guard: ({ event }: Args) => event.type === 'begin' && event.nodeId === n.id, target: stateKey(i) })),
-          { target: start ? (keyOf.get(start.id) ?? DONE) : DONE },
+          ...flow.nodes.map((n, i) => ({ guard: ({ event }: Args) => event.type === 'begin' && event.nodeId === n.id, ...hop(c, stateKey(i)) })),
+          hop(c, start ? (keyOf.get(start.id) ?? DONE) : DONE),
         ],
       },
     },
@@ -122,25 +147,41 @@ function targetKey(c: Ctx, node: FlowNode, handle: string): string | null {
   return target === undefined ? null : (c.keyOf.get(target) ?? null);
 }
 
-/** Follows a handle; an unconnected handle ends the flow. */
-function go(c: Ctx, node: FlowNode, handle: string): string {
-  return targetKey(c, node, handle) ?? DONE;
+/**
+ * Where a transition into state `key` comes to rest. Nodes that only act on entry and move on
+ * (start, a message without choices, set, tag, template, a jump within the flow) are passed over in
+ * the same transition: their entry actions join the transition's own actions, in the order they would
+ * have run, so a chain of them costs one xstate microstep instead of one per node. Their states stay
+ * in the machine (a `begin` at such a node, stored snapshots) and behave as before. In this flat
+ * machine re-entering only matters when the destination is the state being left, which the chain
+ * would have exited and entered again.
+ */
+function hop(c: Ctx, key: string, actions: readonly Action[] = []): Hop {
+  const all = [...actions];
+  const seen = new Set<string>();
+  let target = key;
+  for (let passage = c.passages.get(target); passage && !seen.has(target); passage = c.passages.get(target)) {
+    seen.add(target);
+    all.push(...passage.entry);
+    target = passage.next;
+  }
+  return seen.size > 0 ? { target, actions: all, reenter: true } : { target, actions: all };
 }
 
-const visit = (node: FlowNode) => emit(() => ({ kind: 'visit', nodeId: node.id, nodeType: node.type }));
+/** Follows a handle (an unconnected handle ends the flow), passing over nodes that move straight on. */
+function go(c: Ctx, node: FlowNode, handle: string, actions: readonly Action[] = []): Hop {
+  return hop(c, targetKey(c, node, handle) ?? DONE, actions);
+}
 
-function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
+/** The entry actions and next state of a node that moves straight on, or null for any other node. */
+function passageOf(c: Ctx, node: FlowNode): Passage | null {
+  const next = (handle: string) => targetKey(c, node, handle) ?? DONE;
   switch (node.type) {
     case 'start':
-      return { entry: [visit(node)], always: go(c, node, 'next') };
+      return { entry: [visit(node)], next: next('next') };
     case 'message':
-      return compileMessage(c, node, key);
-    case 'ask':
-      return compileAsk(c, node);
-    case 'route':
-      return compileRoute(c, node);
-    case 'action':
-      return compileAction(c, node);
+      if (choiceItems(node).length > 0) return null;
+      return { entry: [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: buildMessage(c, node, a) }))], next: next('next') };
     case 'set':
       return {
         entry: [
@@ -153,41 +194,10 @@ function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
               ),
           }),
         ],
-        always: go(c, node, 'next'),
+        next: next('next'),
       };
     case 'tag':
-      return {
-        entry: [visit(node), effect(() => ({ type: 'setLabels', add: node.data.add, remove: node.data.remove }))],
-        always: go(c, node, 'next'),
-      };
-    case 'handoff':
-      return {
-        type: 'final',
-        entry: [
-          visit(node),
-          emit((a) => ({
-            kind: 'handoff',
-            nodeId: node.id,
-            queue: node.data.queue,
-            reason: node.data.reason,
-            message: node.data.message ? say(c, node.data.message, a) : null,
-          })),
-        ],
-      };
-    case 'jump': {
-      const sameFlow = !node.data.flowId || node.data.flowId === c.flow.id;
-      if (sameFlow) {
-        const target = node.data.nodeId ? c.keyOf.get(node.data.nodeId) : undefined;
-        return { entry: [visit(node)], always: target ?? DONE };
-      }
-      const flowId = node.data.flowId ?? c.flow.id;
-      return {
-        type: 'final',
-        entry: [visit(node), emit(() => ({ kind: 'jump', nodeId: node.id, flowId, targetNodeId: node.data.nodeId ?? null }))],
-      };
-    }
-    case 'wait':
-      return compileWait(c, node);
+      return { entry: [visit(node), effect(() => ({ type: 'setLabels', add: node.data.add, remove: node.data.remove }))], next: next('next') };
     case 'template':
       return {
         entry: [
@@ -203,8 +213,65 @@ function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
             },
           })),
         ],
-        always: go(c, node, 'next'),
+        next: next('next'),
       };
+    case 'jump': {
+      if (node.data.flowId && node.data.flowId !== c.flow.id) return null;
+      const target = node.data.nodeId ? c.keyOf.get(node.data.nodeId) : undefined;
+      return { entry: [visit(node)], next: target ?? DONE };
+    }
+    case 'ask':
+    case 'route':
+    case 'action':
+    case 'handoff':
+    case 'wait':
+    case 'end':
+      return null;
+    default: {
+      const unknown: never = node;
+      throw new Error(`unhandled node ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+const visit = (node: FlowNode) => emit(() => ({ kind: 'visit', nodeId: node.id, nodeType: node.type }));
+
+function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
+  const passage = c.passages.get(key);
+  if (passage) return { entry: passage.entry, always: hop(c, passage.next) };
+  switch (node.type) {
+    case 'message':
+      return compileMessage(c, node, key);
+    case 'ask':
+      return compileAsk(c, node);
+    case 'route':
+      return compileRoute(c, node);
+    case 'action':
+      return compileAction(c, node);
+    case 'handoff':
+      return {
+        type: 'final',
+        entry: [
+          visit(node),
+          emit((a) => ({
+            kind: 'handoff',
+            nodeId: node.id,
+            queue: node.data.queue,
+            reason: node.data.reason,
+            message: node.data.message ? say(c, node.data.message, a) : null,
+          })),
+        ],
+      };
+    case 'jump': {
+      // A jump within the flow is a passage; this one leaves for another flow.
+      const flowId = node.data.flowId ?? c.flow.id;
+      return {
+        type: 'final',
+        entry: [visit(node), emit(() => ({ kind: 'jump', nodeId: node.id, flowId, targetNodeId: node.data.nodeId ?? null }))],
+      };
+    }
+    case 'wait':
+      return compileWait(c, node);
     case 'end':
       return {
         type: 'final',
@@ -212,6 +279,11 @@ function compileNode(c: Ctx, node: FlowNode, key: string): StateConfig {
           ? [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: { kind: 'text', text: say(c, node.data.message, a) } }))]
           : [visit(node)],
       };
+    case 'start':
+    case 'set':
+    case 'tag':
+    case 'template':
+      throw new Error(`node ${node.id} (${node.type}) should have compiled as a passage`);
     default: {
       const unknown: never = node;
       throw new Error(`unhandled node ${JSON.stringify(unknown)}`);
@@ -245,9 +317,12 @@ interface Choice {
   matcher: KeywordMatcher;
 }
 
+function choiceItems(node: NodeOfType<'message'>) {
+  return [...(node.data.buttons ?? []), ...(node.data.list?.rows ?? [])];
+}
+
 function compileChoices(c: Ctx, node: NodeOfType<'message'>): Choice[] {
-  const items = [...(node.data.buttons ?? []), ...(node.data.list?.rows ?? [])];
-  return items.map((item, index) => {
+  return choiceItems(node).map((item, index) => {
     const titles = Object.entries(item.title);
     return {
       id: item.id,
@@ -283,7 +358,6 @@ function misunderstood(c: Ctx, node: FlowNode, key: string) {
 function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): StateConfig {
   const entry = [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: buildMessage(c, node, a) }))];
   const choices = compileChoices(c, node);
-  if (choices.length === 0) return { entry, always: go(c, node, 'next') };
   const other = targetKey(c, node, 'other');
   return {
     entry,
@@ -291,10 +365,9 @@ function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): State
       customer: [
         ...choices.map((choice) => ({
           guard: ({ event }: Args) => choiceMatches(choice, event),
-          target: go(c, node, choice.id),
-          actions: [rememberText()],
+          ...go(c, node, choice.id, [rememberText()]),
         })),
-        ...(other ? [{ target: other, actions: [rememberText()] }] : misunderstood(c, node, key)),
+        ...(other ? [hop(c, other, [rememberText()])] : misunderstood(c, node, key)),
       ],
     },
   };
@@ -352,32 +425,31 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
     always: [
       {
         guard: ({ event }) => prefill(event).ok,
-        target: go(c, node, 'valid'),
-        actions: [
+        ...go(c, node, 'valid', [
           machineSetup.assign({
             vars: ({ context, event }) => {
               const result = prefill(event);
               return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
             },
           }),
-        ],
+        ]),
       },
     ],
     on: {
       customer: [
         {
           guard: ({ event }) => answer(event).ok,
-          target: go(c, node, 'valid'),
-          actions: [
+          ...go(c, node, 'valid', [
+            // One assignment (one snapshot copy) for the answer, the attempts and the remembered text.
             machineSetup.assign({
               vars: ({ context, event }) => {
                 const result = answer(event);
                 return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
               },
               attempts: 0,
+              lastText: ({ event, context }) => event.turn.text ?? context.lastText,
             }),
-            rememberText(),
-          ],
+          ]),
         },
         {
           guard: ({ context }) => context.attempts + 1 < maxAttempts,
@@ -396,7 +468,7 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
           ],
         },
         invalid
-          ? { target: invalid, actions: [machineSetup.assign({ attempts: 0 }), rememberText()] }
+          ? hop(c, invalid, [machineSetup.assign({ attempts: 0, lastText: ({ event, context }) => event.turn.text ?? context.lastText })])
           : { actions: [machineSetup.assign({ attempts: 0 }), emit(() => ({ kind: 'offerHuman', nodeId: node.id }))] },
       ],
     },
@@ -463,8 +535,8 @@ function compileRoute(c: Ctx, node: NodeOfType<'route'>): StateConfig {
   return {
     entry: [visit(node)],
     always: [
-      ...node.data.rules.map((rule) => ({ guard: compileRule(c, rule), target: go(c, node, rule.id) })),
-      { target: go(c, node, 'fallback'), actions: [emit(() => ({ kind: 'fallback', nodeId: node.id }))] },
+      ...node.data.rules.map((rule) => ({ guard: compileRule(c, rule), ...go(c, node, rule.id) })),
+      go(c, node, 'fallback', [emit(() => ({ kind: 'fallback', nodeId: node.id }))]),
     ],
   };
 }
@@ -473,8 +545,7 @@ function compileAction(c: Ctx, node: NodeOfType<'action'>): StateConfig {
   const requestIdFor = (seq: number) => `${c.flow.id}/${node.id}/${seq}`;
   const result = (status: 'ok' | 'notFound' | 'error') => ({
     guard: ({ event, context }: Args) => event.type === 'actionResult' && event.requestId === context.pendingRequestId && event.status === status,
-    target: go(c, node, status),
-    actions: [
+    ...go(c, node, status, [
       machineSetup.assign({
         pendingRequestId: null,
         vars: ({ context, event }) =>
@@ -482,7 +553,7 @@ function compileAction(c: Ctx, node: NodeOfType<'action'>): StateConfig {
             ? writePath(context.vars, node.data.resultVariable, event.data ?? null)
             : context.vars,
       }),
-    ],
+    ]),
   });
   return {
     entry: [
@@ -520,18 +591,13 @@ function compileWait(c: Ctx, node: NodeOfType<'wait'>): StateConfig {
       })),
     ],
     on: {
-      customer: {
-        target: go(c, node, 'reply'),
-        actions: [
-          effect(({ context }) => ({ type: 'cancelTimer', timerId: context.pendingTimerId ?? timerIdFor(context.seq) })),
-          machineSetup.assign({ pendingTimerId: null }),
-          rememberText(),
-        ],
-      },
+      customer: go(c, node, 'reply', [
+        effect(({ context }) => ({ type: 'cancelTimer', timerId: context.pendingTimerId ?? timerIdFor(context.seq) })),
+        machineSetup.assign({ pendingTimerId: null, lastText: ({ event, context }) => event.turn.text ?? context.lastText }),
+      ]),
       timer: {
         guard: ({ event, context }) => event.type === 'timer' && event.timerId === context.pendingTimerId,
-        target: go(c, node, 'timeout'),
-        actions: [machineSetup.assign({ pendingTimerId: null })],
+        ...go(c, node, 'timeout', [machineSetup.assign({ pendingTimerId: null })]),
       },
     },
   };
