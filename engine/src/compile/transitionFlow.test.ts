@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { compileBot } from './compileBot.js';
-import { IDLE } from './compileFlow.js';
-import { transitionFlow } from './transitionFlow.js';
+import { DONE, IDLE, stateKey } from './compileFlow.js';
+import { resolveFlowState, transitionFlow } from './transitionFlow.js';
 import type { FlowEvent, Turn } from './types.js';
 import { flow, t } from '../testing/flowBuilder.js';
 
@@ -60,5 +60,29 @@ describe('transitionFlow', () => {
     expect(first.length).toBeGreaterThan(0);
     expect(params(second)).toEqual(params(first));
     expect(second).not.toBe(first);
+  });
+
+  it('restores a state like machine.resolveState, for every state of the machine', () => {
+    const machine = machineOf();
+    const values = [IDLE, DONE, ...doc.nodes.map((_, i) => stateKey(i))];
+    for (const value of values) {
+      const ctx = { ...context, vars: { value }, lastText: value };
+      const expected = machine.resolveState({ value, context: ctx });
+      const actual = resolveFlowState(machine, value, ctx);
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+      expect(actual.value).toEqual(expected.value);
+      expect(actual.status).toBe(expected.status);
+      expect(actual.context).toBe(ctx);
+      expect(actual._nodes).toEqual(expected._nodes);
+      expect([...actual.tags]).toEqual([...expected.tags]);
+      expect(actual.children).toEqual(expected.children);
+      expect(actual.historyValue).toEqual(expected.historyValue);
+      expect(actual.machine).toBe(expected.machine);
+      // A second restore of the same value is a separate object with its own context.
+      const again = resolveFlowState(machine, value, context);
+      expect(again).not.toBe(actual);
+      expect(again.context).toBe(context);
+      expect(actual.context).toBe(ctx);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createActor, type ActorScope, type ExecutableActionObject, type SnapshotFrom } from 'xstate';
 import type { FlowMachine } from './compileFlow.js';
-import type { FlowEvent } from './types.js';
+import type { FlowContext, FlowEvent } from './types.js';
 
 type FlowSnapshot = SnapshotFrom<FlowMachine>;
 
@@ -54,4 +54,30 @@ export function transitionFlow(machine: FlowMachine, snapshot: FlowSnapshot, eve
   } finally {
     runner.sink = outer;
   }
+}
+
+/** Per machine, the resolved snapshot of each state value seen, with a placeholder context. */
+const resolved = new WeakMap<FlowMachine, Map<string, FlowSnapshot>>();
+const PLACEHOLDER: FlowContext = { vars: {}, attempts: 0, pendingRequestId: null, pendingTimerId: null, seq: 0, lastText: '' };
+
+/**
+ * `machine.resolveState({ value, context })`, done once per state value: which state nodes are
+ * active, the status and the tags depend on the value alone, and working them out again on every step
+ * cost about a quarter of the transition (xstate scans all of the root's ~50 children to see whether
+ * a final one is active). Each call still gets its own snapshot object, with its own context; the
+ * shared parts (node list, tags, children, history) are never mutated by xstate, which copies them
+ * when they change.
+ */
+export function resolveFlowState(machine: FlowMachine, value: string, context: FlowContext): FlowSnapshot {
+  let byValue = resolved.get(machine);
+  if (!byValue) {
+    byValue = new Map();
+    resolved.set(machine, byValue);
+  }
+  let template = byValue.get(value);
+  if (!template) {
+    template = machine.resolveState({ value, context: PLACEHOLDER });
+    byValue.set(value, template);
+  }
+  return { ...template, context };
 }

@@ -1,7 +1,7 @@
 import type { Business, Effect, InboundContent, Json } from '../schema/index.js';
 import type { Analysis } from '../nlu/types.js';
 import { DONE, IDLE } from '../compile/compileFlow.js';
-import { transitionFlow } from '../compile/transitionFlow.js';
+import { resolveFlowState, transitionFlow } from '../compile/transitionFlow.js';
 import type { FlowContext, FlowEvent, Instruction, Turn } from '../compile/types.js';
 import { describeHours, isOpen } from './businessHours.js';
 import { interpolate, localize } from './interpolate.js';
@@ -317,7 +317,7 @@ function toJson(context: FlowContext): Json {
 function feed(w: Work, compiled: CompiledFlow, event: FlowEvent, depth = 0): void {
   const { machine, flow } = compiled;
   const context = contextOf(w) ?? { vars: w.snap.vars, attempts: 0, pendingRequestId: null, pendingTimerId: null, seq: w.snap.seq, lastText: '' };
-  const current = machine.resolveState({ value: machineValue(w.snap.machine) ?? IDLE, context: { ...context, vars: w.snap.vars } });
+  const current = resolveFlowState(machine, machineValue(w.snap.machine) ?? IDLE, { ...context, vars: w.snap.vars });
   const [next, actions] = transitionFlow(machine, current, event);
   let jump: { flowId: string; nodeId: string | null } | null = null;
   let handedOff = false;
