@@ -399,4 +399,13 @@ export const migrations: readonly string[] = [
   DROP TRIGGER stat_event_visit;
   DROP TRIGGER stat_event_flow_end;
   `,
+  // The event log is written on every turn (about six rows) and read by no query on the hot path:
+  // statistics come from the stat_* tables. Its two indexes, one of them keyed by conversation and
+  // so touching a random page per turn, cost about a fifth of the store's time per message. The log
+  // stays complete and listEvents still answers (by scanning); give it an index again together with
+  // the first production query that needs one.
+  `
+  DROP INDEX events_at;
+  DROP INDEX events_conversation;
+  `,
 ];
