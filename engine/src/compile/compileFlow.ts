@@ -392,9 +392,12 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
   };
   // When the message that started the flow already holds a specific answer ("where is ORD-5521",
   // "two tickets for 3 people"), the question is skipped. Free-text and choice questions always ask.
+  // Only once per message: a flow that comes round to this question again in the same turn asks it
+  // (and waits), instead of filling it from the same message on every lap, forever.
   const prefilled = new WeakMap<FlowEvent, AnswerCheck>();
+  const used = new WeakSet<FlowEvent>();
   const prefill = (event: FlowEvent): AnswerCheck => {
-    if (event.type !== 'begin' || !event.turn.text || validator.type === 'text' || validator.type === 'choice') return { ok: false };
+    if (event.type !== 'begin' || !event.turn.text || validator.type === 'text' || validator.type === 'choice' || used.has(event)) return { ok: false };
     let result = prefilled.get(event);
     if (!result) {
       const entities = event.turn.analysis?.entities;
@@ -429,6 +432,7 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
           machineSetup.assign({
             vars: ({ context, event }) => {
               const result = prefill(event);
+              used.add(event);
               return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
             },
           }),

@@ -340,6 +340,25 @@ describe('step with an answer already in the first message', () => {
     expect(c.snapshot?.vars.orderId).toBe('ORD-5521');
   });
 
+  it('fills a question from the first message once: coming round to it again in the same turn, it asks', () => {
+    // ask → set → back to ask: no node on the loop passes straight through, so validation allows it,
+    // and the first message ("5") answers the question. Filled again on every lap, it never ended.
+    const counter = flow('count', { triggers: { keywords: { en: ['count'], ru: ['счёт'] }, intents: [] }, variables: [{ name: 'n', type: 'number' }] })
+      .node('s', 'start', {})
+      .node('ask', 'ask', { prompt: t('How many?', 'Сколько?'), variable: 'n', validator: { type: 'number' } })
+      .node('note', 'set', { assignments: [{ variable: 'last', value: '{{n}}' }] })
+      .edge('s', 'next', 'ask')
+      .edge('ask', 'valid', 'note')
+      .edge('note', 'next', 'ask')
+      .build();
+    const c = createConversation(botOf({ flows: [counter], settings: { mainFlowId: 'count' } }));
+    expect(texts(c.send('count 5'))).toEqual(['How many?']);
+    expect(c.snapshot?.vars).toMatchObject({ n: 5, last: 5 });
+    // The next answer goes round once and waits again.
+    expect(texts(c.send('7'))).toEqual(['How many?']);
+    expect(c.snapshot?.vars).toMatchObject({ n: 7, last: 7 });
+  });
+
   it('still asks when the first message holds nothing the question accepts', () => {
     const c = createConversation(bot, { actions: { lookupOrder } });
     expect(texts(c.send('where is my order from last week'))).toEqual(['Your order number?']);
