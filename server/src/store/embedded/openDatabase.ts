@@ -5,6 +5,9 @@ import { migrations } from './migrations.js';
 
 export type EmbeddedLocation = { dataDir: string } | { file: string };
 
+/** Page size of a new data file, in bytes. */
+export const PAGE_SIZE = 2048;
+
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -24,6 +27,11 @@ export function openDatabase(location: EmbeddedLocation): Database.Database {
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // 2 KiB pages for a new file (an existing file keeps its own size). A turn touches about twenty
+    // scattered pages (a conversation's row, its index entries, the message rows), and each commit
+    // writes every page it touched to the log: at 2 KiB a message costs about a quarter of the log
+    // bytes it did at 4 KiB, and the store about 15 % less time (bench in the commit message).
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     // 64 MiB of page cache (the default is 2 MiB): a group commit touches many index pages, and
