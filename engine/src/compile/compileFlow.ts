@@ -373,8 +373,11 @@ function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): State
   };
 }
 
+/** Keeps the customer's latest text (assign `lastText: rememberedText` where one assignment already runs). */
+const rememberedText = ({ event, context }: Args): string => customerText(event, context);
+
 function rememberText() {
-  return machineSetup.assign({ lastText: ({ event, context }) => event.turn.text ?? context.lastText });
+  return machineSetup.assign({ lastText: rememberedText });
 }
 
 function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
@@ -451,7 +454,7 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
                 return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
               },
               attempts: 0,
-              lastText: ({ event, context }) => event.turn.text ?? context.lastText,
+              lastText: rememberedText,
             }),
           ]),
         },
@@ -472,7 +475,7 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
           ],
         },
         invalid
-          ? hop(c, invalid, [machineSetup.assign({ attempts: 0, lastText: ({ event, context }) => event.turn.text ?? context.lastText })])
+          ? hop(c, invalid, [machineSetup.assign({ attempts: 0, lastText: rememberedText })])
           : { actions: [machineSetup.assign({ attempts: 0 }), emit(() => ({ kind: 'offerHuman', nodeId: node.id }))] },
       ],
     },
@@ -597,7 +600,7 @@ function compileWait(c: Ctx, node: NodeOfType<'wait'>): StateConfig {
     on: {
       customer: go(c, node, 'reply', [
         effect(({ context }) => ({ type: 'cancelTimer', timerId: context.pendingTimerId ?? timerIdFor(context.seq) })),
-        machineSetup.assign({ pendingTimerId: null, lastText: ({ event, context }) => event.turn.text ?? context.lastText }),
+        machineSetup.assign({ pendingTimerId: null, lastText: rememberedText }),
       ]),
       timer: {
         guard: ({ event, context }) => event.type === 'timer' && event.timerId === context.pendingTimerId,
