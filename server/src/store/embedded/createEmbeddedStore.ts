@@ -8,6 +8,17 @@ import { createTurnOps } from './createTurnOps.js';
 import { createWriteQueue } from './createWriteQueue.js';
 import type { EmbeddedLocation } from './openDatabase.js';
 import { openDatabase } from './openDatabase.js';
+import { startCheckpointThread } from './startCheckpointThread.js';
+
+export interface EmbeddedStoreOptions {
+  /**
+   * Where the write-ahead log is copied back into the data file. `inline` (the default): by the
+   * writing connection, inside the commit that fills the log, which then takes tens of
+   * milliseconds. `thread`: continuously, on a thread and connection of its own (see
+   * `runCheckpoints`), so commits never wait for it; if that thread stops, `inline` takes over.
+   */
+  checkpoints?: 'inline' | 'thread';
+}
 
 /**
  * The default store: one SQLite file in `dataDir` (or `{ file: ':memory:' }` for tests), safe to
@@ -15,8 +26,9 @@ import { openDatabase } from './openDatabase.js';
  *
  * @example const store = await createEmbeddedStore({ dataDir: './.data' });
  */
-export async function createEmbeddedStore(location: EmbeddedLocation): Promise<Store> {
+export async function createEmbeddedStore(location: EmbeddedLocation, options: EmbeddedStoreOptions = {}): Promise<Store> {
   const db = openDatabase(location);
+  const checkpointer = options.checkpoints === 'thread' && !db.memory ? startCheckpointThread(db) : undefined;
   const events = createEventWriter(db);
   const write = createWriteQueue(db, { beforeCommit: events.flush, onRollback: events.discard });
   const ping = db.prepare<[], { ok: number }>('SELECT 1 AS ok');
@@ -37,10 +49,12 @@ export async function createEmbeddedStore(location: EmbeddedLocation): Promise<S
     },
     // Queued writes are flushed first: a write on the queue runs before the close it was asked before.
     close: () => {
-      closing ??= write(() => undefined).then(() => {
+      closing ??= write(() => undefined).then(async () => {
+        await checkpointer?.stop();
         db.close();
       });
       return closing;
     },
   };
 }
+

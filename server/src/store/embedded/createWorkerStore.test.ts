@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,16 @@ describe('createWorkerStore', () => {
     await expect.poll(() => store.ping(), { timeout: 5000 }).toBe(true);
     expect(failures.length).toBeGreaterThan(0);
     await store.close();
+  });
+
+  it('closes on a data file, with its checkpoint thread running, and leaves no log behind', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'switchboard-worker-'));
+    roots.push(root);
+    const store = await createWorkerStore({ dataDir: root });
+    const message = (wamid: string) => ({ channel: 'whatsapp' as const, businessNumberId: '1', customerId: 'c1', profileName: 'Ann', wamid, content: { kind: 'text', text: 'hi' }, at: 5 });
+    for (let i = 0; i < 20; i++) await store.insertInbound([message(`w${i}`)], 5);
+    await store.close();
+    // SQLite removes the log only when the last connection to the file closes.
+    await expect(access(join(root, 'switchboard.sqlite-wal'))).rejects.toThrow(/ENOENT/);
   });
 });

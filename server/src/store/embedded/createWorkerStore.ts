@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from '../StoreError.js';
 import type { Store } from '../types.js';
 import type { EmbeddedLocation } from './openDatabase.js';
+import { spawnModuleWorker } from './spawnModuleWorker.js';
 import type { CallBatch, ResultBatch, WireCall, WireError } from './workerProtocol.js';
 
 const storeErrorCodes: ReadonlySet<string> = new Set(STORE_ERROR_CODES);
@@ -200,18 +201,7 @@ function toError(wire: WireError): Error {
   return error;
 }
 
-/**
- * Built code runs `storeWorker.js`. From source (tests, `tsx`) a worker cannot load TypeScript by
- * itself, so a two-line bootstrap registers tsx in the worker first.
- */
+/** Starts the store's thread (`storeWorker`). */
 export function spawnStoreWorker(location: EmbeddedLocation): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./storeWorker.js', import.meta.url), { workerData: location });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./storeWorker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  // Only the parent's resolution conditions carry over: a second tsx loader from `--import` hangs the worker.
-  const execArgv = process.execArgv.flatMap((arg, i, all) =>
-    arg.startsWith('--conditions=') ? [arg] : arg === '--conditions' && all[i + 1] ? [arg, all[i + 1] as string] : [],
-  );
-  return new Worker(bootstrap, { eval: true, workerData: location, execArgv });
+  return spawnModuleWorker('storeWorker', location);
 }

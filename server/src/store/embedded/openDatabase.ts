@@ -8,6 +8,9 @@ export type EmbeddedLocation = { dataDir: string } | { file: string };
 /** Page size of a new data file, in bytes. */
 export const PAGE_SIZE = 2048;
 
+/** Log size (in pages) at which the writing connection checkpoints by itself, inside its commit. */
+export const INLINE_CHECKPOINT_PAGES = 10_000;
+
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -39,7 +42,7 @@ export function openDatabase(location: EmbeddedLocation): Database.Database {
     db.pragma('cache_size = -65536');
     // Checkpoint every ~40 MiB of log instead of every 4 MiB: a busy store rewrites the same index
     // pages over and over, and each checkpoint copies them back into the database file and syncs it.
-    db.pragma('wal_autocheckpoint = 10000');
+    db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
     migrate(db);
     return db;
   } catch (error) {

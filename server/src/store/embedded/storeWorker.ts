@@ -15,7 +15,7 @@ if (!port) throw new Error('storeWorker must run as a worker thread');
 
 let store: Store;
 try {
-  store = await createEmbeddedStore(workerData as EmbeddedLocation);
+  store = await createEmbeddedStore(workerData as EmbeddedLocation, { checkpoints: 'thread' });
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: error instanceof Error ? error.message : String(error) });
