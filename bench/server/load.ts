@@ -18,7 +18,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 // One steady-rate run per comma-separated rate (a latency-versus-load curve), in the order given.
 const RATES = (process.env.BENCH_RATE ?? '1000').split(',').map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
-const CUSTOMERS = 2_000;
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2_000);
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100;
 
@@ -90,10 +90,11 @@ function generate(job: { url: string; amount?: number; rate?: number; seconds?: 
  * A lean Cloud API stand-in for load (the test fake records every request, which a long run cannot
  * afford): accepts every send with a fresh wamid and every mark-as-read, and counts the sends.
  */
-async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; lastSendAt: () => number; reset: () => void; close: () => Promise<void> }> {
+async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; lastSendAt: () => number; reset: () => void; sendTimes: () => readonly number[]; close: () => Promise<void> }> {
   let sends = 0;
   let total = 0;
   let lastSendAt = 0;
+  const sendTimes: number[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -107,6 +108,7 @@ async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; 
       sends += 1;
       total += 1;
       lastSendAt = performance.now();
+      sendTimes.push(lastSendAt);
       res.end(`{"messaging_product":"whatsapp","messages":[{"id":"wamid.out.${total}"}]}`);
     });
   });
@@ -120,7 +122,9 @@ async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; 
     lastSendAt: () => lastSendAt,
     reset: () => {
       sends = 0;
+      sendTimes.length = 0;
     },
+    sendTimes: () => sendTimes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -177,6 +181,12 @@ async function main(): Promise<void> {
   await waitForSends(run.requests, 120_000);
   await cpuRow('Switchboard, throughput run', cpuBefore, run.requests, run.cpuMs);
   const endToEnd = api.sends() / ((api.lastSendAt() - began) / 1000);
+  const perSecond: number[] = [];
+  for (const at of api.sendTimes()) {
+    const second = Math.floor((at - began) / 1000);
+    perSecond[second] = (perSecond[second] ?? 0) + 1;
+  }
+  const timeline = `replies per second in the throughput run (acks took ${run.seconds.toFixed(1)} s): ${Array.from(perSecond, (n) => n ?? 0).join(' ')}`;
   rows.push(
     `| Switchboard, ${run.requests} messages, ${CONCURRENCY} connections | ${(run.requests / run.seconds).toFixed(0)} acks/s | ${endToEnd.toFixed(0)} msg/s (${api.sends()} replies) | ${run.p50} | ${run.p99} |`,
   );
@@ -206,6 +216,8 @@ async function main(): Promise<void> {
   console.log('| run | count | server | load generator | Cloud API stand-in |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of cpuRows) console.log(row);
+  console.log('');
+  console.log(timeline);
 }
 
 await main();

@@ -44,6 +44,17 @@ const simpleFlow = (id: string, text = 'Hello!') => ({
   edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'hello' }],
 });
 
+describe('security headers', () => {
+  it('sends the browser security headers with the API and the web app', async () => {
+    for (const path of ['/api/auth/me', '/']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+});
+
 describe('sign-in', () => {
   it('refuses wrong credentials with a stable code and sets an httpOnly SameSite cookie on success', async () => {
     const wrong = await api('POST', '/api/auth/login', { email: ADMIN.email, password: 'nope-nope-nope' }, { cookie: '' });

@@ -149,4 +149,24 @@ describe('read receipts', () => {
     const read = await waitFor(() => fake.requests.find((r) => (r.body as { message_id?: string } | undefined)?.message_id === 'wamid.read.1'), { what: 'the read receipt' });
     expect(read.body).toMatchObject({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.read.1' });
   });
+
+  it('marks only the latest of several messages handled together (that marks the earlier ones too)', async () => {
+    const from = '15550009997';
+    const body = textWebhook({ from, wamid: 'wamid.read.batch.3', text: 'hello again', timestampSec: 1_750_000_063 }) as {
+      entry: { changes: { value: { messages: object[] } }[] }[];
+    };
+    const messages = body.entry[0]?.changes[0]?.value.messages ?? [];
+    for (const [wamid, seconds] of [['wamid.read.batch.1', 1_750_000_061], ['wamid.read.batch.2', 1_750_000_062]] as const) {
+      messages.push({ from, id: wamid, timestamp: String(seconds), type: 'text', text: { body: 'hello' } });
+    }
+    await server.postWebhook(body);
+    const receiptFor = (wamid: string) => fake.requests.filter((r) => (r.body as { message_id?: string } | undefined)?.message_id === wamid);
+    await waitFor(() => receiptFor('wamid.read.batch.3')[0], { what: 'the read receipt of the latest message' });
+    const conversation = await server.store.findConversation('whatsapp', '100000000000001', from);
+    const inbound = (await server.store.listMessages(conversation?.id ?? '')).filter((m) => m.direction === 'in');
+    expect(inbound.map((m) => m.state)).toEqual(['processed', 'processed', 'processed']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiptFor('wamid.read.batch.3')).toHaveLength(1);
+    expect([...receiptFor('wamid.read.batch.1'), ...receiptFor('wamid.read.batch.2')]).toEqual([]);
+  });
 });

@@ -22,7 +22,10 @@ export interface ProcessorDeps {
   actionTimeoutMs?: number;
   /** Called after a turn is committed (wakes the outbox, pushes to operators). */
   onCommitted?: (conversation: Conversation, outbound: StoredMessage[]) => void;
-  /** Called once the bot has handled a customer's message (e.g. to mark it read on WhatsApp). */
+  /**
+   * Called at the end of each run of a conversation with the last customer message the bot handled
+   * in it (e.g. to mark it read on WhatsApp, which marks every earlier message of the chat read too).
+   */
   onBotHandled?: (conversation: Conversation, message: StoredMessage) => void;
   /** Test hook: runs between reading a message and committing its turn (to inject crashes). */
   beforeCommit?: (turn: TurnCommit) => void | Promise<void>;
@@ -73,18 +76,18 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
     let leasedAt = deps.clock();
     let again = false;
+    let handled: { conversation: Conversation; message: StoredMessage } | null = null;
     try {
       for (let turns = 0; turns < 200; turns += 1) {
         if (stopped && turns > 0) break;
-        // Look for work first: the last pass of every run finds none, and need not read the conversation.
+        // The three reads are asked for together: a store on its own thread answers them in one
+        // round trip, where asking one after the other waited for three.
         const now = deps.clock();
-        const [timer] = await deps.store.dueTimers(id, now);
-        const message = timer ? null : await deps.store.nextPendingInbound(id);
-        if (!timer && !message) return;
-        const conversation = await deps.store.getConversation(id);
-        if (!conversation) return;
+        const [[timer], pending, conversation] = await Promise.all([deps.store.dueTimers(id, now), deps.store.nextPendingInbound(id), deps.store.getConversation(id)]);
+        const message = timer ? null : pending;
+        if ((!timer && !message) || !conversation) return;
         if (timer) await runTimer(conversation, timer, now);
-        else if (message) await runMessage(conversation, message, now);
+        else if (message && (await runMessage(conversation, message, now))) handled = { conversation, message };
         // Renew only when half the lease is used up: a renewal is a write, and most runs are short.
         if (deps.clock() - leasedAt > leaseMs / 2) {
           if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
@@ -93,6 +96,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       again = true;
     } finally {
+      if (handled) deps.onBotHandled?.(handled.conversation, handled.message);
       await deps.store.releaseLease(id, deps.owner);
       if (again && !stopped) queued.add(id);
     }
@@ -117,7 +121,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     now,
   });
 
-  async function runMessage(conversation: Conversation, message: StoredMessage, now: number): Promise<void> {
+  /** Runs one customer message; true when the bot handled it (rather than storing it for a person). */
+  async function runMessage(conversation: Conversation, message: StoredMessage, now: number): Promise<boolean> {
     const turn: TurnCommit = { ...base(conversation, `in:${message.id}`, now), processedInboundId: message.id };
     const content = InboundContentSchema.safeParse(message.content);
     turn.events.push({ type: 'message.in', at: message.at, flowId: null, nodeId: null, data: { kind: content.success ? content.data.kind : 'unknown', status: conversation.status } });
@@ -131,18 +136,18 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       turn.outbound.push({ sender: 'system', content: { kind: 'text', text: consent.reply } });
       if (reopening) turn.patch = { status: 'bot' };
       await commit(turn);
-      return;
+      return false;
     }
     const bot = deps.bots.current();
     if (!content.success || !bot || conversation.status === 'queued' || conversation.status === 'assigned') {
       // A person owns the conversation (or nothing is published): store it for them, the bot stays quiet.
       if (reopening) turn.patch = { status: 'bot' };
       await commit(turn);
-      return;
+      return false;
     }
     const inbound: Inbound = { type: 'message', id: message.wamid ?? message.id, content: content.data, ...(conversation.profileName ? { profileName: conversation.profileName } : {}) };
     await runStep(conversation, turn, inbound, now, reopening);
-    deps.onBotHandled?.(conversation, message);
+    return true;
   }
 
   async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<void> {

@@ -48,6 +48,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Channel webhooks first: their callers are servers, not browsers, so the browser security headers
+  // below would only add work to the hottest route.
+  for (const router of deps.channels) app.use(router);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -64,7 +67,6 @@ export function createApp(deps: AppDeps): Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'store-unreachable', store: deps.store.kind });
   });
 
-  for (const router of deps.channels) app.use(router);
   // Request logs for the API and the app; webhooks (hot path, logged by their handler) and probes stay quiet.
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' }, quietReqLogger: true }));
 

@@ -1,11 +1,11 @@
-// Time-ordered (UUIDv7) ids for conversations and messages: the message-id and turn-key indexes then
-// grow at their end instead of taking a write on a random page per row, so a commit writes fewer pages.
-import { v7 as newId } from 'uuid';
 import type Database from 'better-sqlite3';
 import { applyPatch } from '../applyPatch.js';
 import { StoreError } from '../StoreError.js';
 import type { Channel, CommitResult, Conversation, ConversationStatus, NewInbound, StoredMessage, TurnCommit, TurnOps } from '../types.js';
 import type { EventWriter } from './createEventWriter.js';
+// Time-ordered (UUIDv7) ids for conversations and messages: the message-id and turn-key indexes then
+// grow at their end instead of taking a write on a random page per row, so a commit writes fewer pages.
+import { timeOrderedId as newId } from './timeOrderedId.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { ConversationRow, EventRow, MessageRow, TimerRow } from './rows.js';
 import { toConversation, toEvent, toMessage, toTimer } from './rows.js';
