@@ -3,6 +3,8 @@ declare module '@nlpjs/nlp' {
   interface NlpResult {
     intent: string;
     score: number;
+    /** Every intent with its score, best first (present when the classifier ran). */
+    classifications?: { intent: string; score: number }[];
   }
   export class Nlp {
     constructor(settings: Record<string, unknown>);
