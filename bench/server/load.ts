@@ -91,9 +91,9 @@ function generate(job: { url: string; amount?: number; rate?: number; seconds?: 
  * afford): accepts every send with a fresh wamid and every mark-as-read, and counts the sends.
  */
 async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; lastSendAt: () => number; reset: () => void; sendTimes: () => readonly number[]; close: () => Promise<void> }> {
-  let sends = 0;
   let total = 0;
-  let lastSendAt = 0;
+  // When each send since the last reset arrived: the count, the last one and the per-second
+  // timeline all come from it.
   const sendTimes: number[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -105,10 +105,8 @@ async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; 
         res.end('{"success":true}');
         return;
       }
-      sends += 1;
       total += 1;
-      lastSendAt = performance.now();
-      sendTimes.push(lastSendAt);
+      sendTimes.push(performance.now());
       res.end(`{"messaging_product":"whatsapp","messages":[{"id":"wamid.out.${total}"}]}`);
     });
   });
@@ -118,10 +116,9 @@ async function startLeanCloudApi(): Promise<{ url: string; sends: () => number; 
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/v25.0`,
-    sends: () => sends,
-    lastSendAt: () => lastSendAt,
+    sends: () => sendTimes.length,
+    lastSendAt: () => sendTimes.at(-1) ?? 0,
     reset: () => {
-      sends = 0;
       sendTimes.length = 0;
     },
     sendTimes: () => sendTimes,
