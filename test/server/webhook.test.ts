@@ -170,3 +170,26 @@ describe('read receipts', () => {
     expect([...receiptFor('wamid.read.batch.1'), ...receiptFor('wamid.read.batch.2')]).toEqual([]);
   });
 });
+
+describe('outbox', () => {
+  it("sends one customer's reply while another customer's send is still waiting on the Cloud API", async () => {
+    const slow = '15550009971';
+    const quick = '15550009972';
+    let slowAnswered = false;
+    fake.setResponder(async (request) => {
+      const to = (request.body as { to?: string } | null)?.to ?? '';
+      if (to.endsWith(slow)) {
+        await new Promise((r) => setTimeout(r, 1500));
+        slowAnswered = true;
+      }
+      return { status: 200, body: { messaging_product: 'whatsapp', messages: [{ id: `wamid.fake.${Math.random().toString(36).slice(2)}` }] } };
+    });
+    await server.postWebhook(textWebhook({ from: slow, wamid: 'wamid.slow.1', text: 'hello', timestampSec: 1_750_000_071 }));
+    await waitFor(() => repliesTo(slow)[0], { what: "the slow customer's send reaching the Cloud API" });
+    await server.postWebhook(textWebhook({ from: quick, wamid: 'wamid.quick.1', text: 'hello', timestampSec: 1_750_000_072 }));
+    await waitFor(() => repliesTo(quick)[0], { what: "the other customer's reply" });
+    // Sent while the first send was still in flight: a slow send holds back only its own conversation.
+    expect(slowAnswered).toBe(false);
+    await waitFor(() => slowAnswered, { what: 'the slow send to finish' });
+  });
+});

@@ -109,35 +109,73 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function runOnce(): Promise<number> {
     const claimed = await deps.store.claimOutbox(deps.owner, deps.clock(), claimTtlMs, batch);
-    await Promise.all(
-      claimed.map((m) => deliver(m).catch((error: unknown) => deps.logger.error({ err: error, messageId: m.id }, 'delivery crashed; the claim will expire and it will be retried'))),
-    );
+    await Promise.all(claimed.map(deliverLogged));
     return claimed.length;
   }
 
-  async function run(): Promise<void> {
-    while (!stopped) {
-      let count = 0;
-      try {
-        count = await runOnce();
-      } catch (error) {
-        deps.logger.error({ err: error }, 'outbox claim failed');
-      }
-      if (count > 0 || stopped) continue;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      wake = null;
+  function deliverLogged(message: StoredMessage): Promise<void> {
+    return deliver(message).catch((error: unknown) =>
+      deps.logger.error({ err: error, messageId: message.id }, 'delivery crashed; the claim will expire and it will be retried'),
+    );
+  }
+
+  /** Set by a kick or a settled delivery; a nap that starts after one returns at once. */
+  let signalled = false;
+  function signal(): void {
+    signalled = true;
+    wake?.();
+  }
+
+  /** Resolves on a kick, when a delivery settles, or after `ms`, whichever is first. */
+  function nap(ms: number): Promise<void> {
+    if (signalled) {
+      signalled = false;
+      return Promise.resolve();
     }
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(t);
+        wake = null;
+        signalled = false;
+        resolve();
+      }
+      wake = done;
+    });
+  }
+
+  // A pipeline rather than batch by batch: up to `batch` deliveries are in flight, and a claim for
+  // the free slots goes out whenever one settles or a turn adds messages. Waiting for a whole batch
+  // would hold every slot until its slowest send and its slowest write came back.
+  async function run(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    while (!stopped) {
+      const free = batch - inFlight.size;
+      if (free > 0) {
+        signalled = false;
+        try {
+          const messages = await deps.store.claimOutbox(deps.owner, deps.clock(), claimTtlMs, free);
+          for (const message of messages) {
+            const delivery = deliverLogged(message).finally(() => {
+              inFlight.delete(delivery);
+              signal();
+            });
+            inFlight.add(delivery);
+          }
+        } catch (error) {
+          deps.logger.error({ err: error }, 'outbox claim failed');
+        }
+      }
+      if (stopped) break;
+      // Until a slot frees or a turn adds messages there is nothing new to claim.
+      await nap(pollMs);
+    }
+    await Promise.allSettled([...inFlight]);
   }
 
   return {
     kick() {
-      wake?.();
+      signal();
     },
     start() {
       if (!stopped) return;
