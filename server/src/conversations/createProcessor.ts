@@ -1,8 +1,8 @@
-import { InboundContentSchema, type Inbound } from '@switchboard/engine';
+import { InboundContentSchema, type Bot, type Inbound } from '@switchboard/engine';
 import type { ActionRegistry } from '../actions/types.js';
 import type { BotRegistry } from '../bot/createBotRegistry.js';
 import type { Logger } from '../logger.js';
-import type { Conversation, StoredMessage, Store, TimerRecord, TurnCommit } from '../store/types.js';
+import type { Conversation, StoredMessage, Store, TimerRecord, TurnCommit, WorkItem } from '../store/types.js';
 import { consentKeywordOf } from './consentKeyword.js';
 import { effectsToTurn } from './effectsToTurn.js';
 import { parseSnapshot, toStoredSnapshot } from './parseSnapshot.js';
@@ -73,40 +73,41 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   }
 
   async function processConversation(id: string): Promise<void> {
-    if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
-    let leasedAt = deps.clock();
+    // Each call to the store both takes (or renews) the lease and reads the next work, and each
+    // commit asks for the work after it: a turn costs one round trip to the store, and the lease is
+    // given back by the store itself when the conversation has nothing left to do.
+    let work = await deps.store.nextWork(id, deps.owner, deps.clock(), leaseMs);
     let again = false;
     let handled: { conversation: Conversation; message: StoredMessage } | null = null;
     try {
-      for (let turns = 0; turns < 200; turns += 1) {
+      for (let turns = 0; work && turns < 200; turns += 1) {
         if (stopped && turns > 0) break;
-        // The three reads are asked for together: a store on its own thread answers them in one
-        // round trip, where asking one after the other waited for three.
         const now = deps.clock();
-        const [[timer], pending, conversation] = await Promise.all([deps.store.dueTimers(id, now), deps.store.nextPendingInbound(id), deps.store.getConversation(id)]);
-        const message = timer ? null : pending;
-        if ((!timer && !message) || !conversation) return;
-        if (timer) await runTimer(conversation, timer, now);
-        else if (message && (await runMessage(conversation, message, now))) handled = { conversation, message };
-        // Renew only when half the lease is used up: a renewal is a write, and most runs are short.
-        if (deps.clock() - leasedAt > leaseMs / 2) {
-          if (!(await deps.store.acquireLease(id, deps.owner, deps.clock(), leaseMs))) return;
-          leasedAt = deps.clock();
+        if (work.kind === 'timer') {
+          work = await runTimer(work.conversation, work.timer, now);
+        } else {
+          const { conversation, message } = work;
+          const result = await runMessage(conversation, message, now);
+          if (result.botHandled) handled = { conversation, message };
+          work = result.next;
         }
       }
-      again = true;
+      again = work !== null && !stopped;
     } finally {
       if (handled) deps.onBotHandled?.(handled.conversation, handled.message);
-      await deps.store.releaseLease(id, deps.owner);
-      if (again && !stopped) queued.add(id);
+      // Still holding the lease (stopped, the turn cap, or a failed turn): give it back.
+      if (work) await deps.store.releaseLease(id, deps.owner);
+      if (again) queued.add(id);
     }
   }
 
-  async function commit(turn: TurnCommit): Promise<void> {
+  /** Commits a turn and answers the conversation's next work, taken under the lease. */
+  async function commit(turn: TurnCommit): Promise<WorkItem | null> {
     await deps.beforeCommit?.(turn);
-    const result = await deps.store.commitTurn(turn);
+    const result = await deps.store.commitTurn({ ...turn, next: { owner: deps.owner, now: deps.clock(), ttlMs: leaseMs } });
     if (result.ok) deps.onCommitted?.(result.conversation, result.outbound);
     else if (result.reason === 'conflict') throw new Error(`conversation ${turn.conversationId} changed during its turn`);
+    return result.next ?? null;
   }
 
   const base = (conversation: Conversation, turnKey: string, now: number): TurnCommit => ({
@@ -121,8 +122,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     now,
   });
 
-  /** Runs one customer message; true when the bot handled it (rather than storing it for a person). */
-  async function runMessage(conversation: Conversation, message: StoredMessage, now: number): Promise<boolean> {
+  /** Runs one customer message; `botHandled` when the bot answered it (rather than storing it for a person). */
+  async function runMessage(conversation: Conversation, message: StoredMessage, now: number): Promise<{ botHandled: boolean; next: WorkItem | null }> {
     const turn: TurnCommit = { ...base(conversation, `in:${message.id}`, now), processedInboundId: message.id };
     const content = InboundContentSchema.safeParse(message.content);
     turn.events.push({ type: 'message.in', at: message.at, flowId: null, nodeId: null, data: { kind: content.success ? content.data.kind : 'unknown', status: conversation.status } });
@@ -135,34 +136,26 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       turn.events.push({ type: consent.state === 'out' ? 'consent.optOut' : 'consent.optIn', at: message.at, flowId: null, nodeId: null, data: {} });
       turn.outbound.push({ sender: 'system', content: { kind: 'text', text: consent.reply } });
       if (reopening) turn.patch = { status: 'bot' };
-      await commit(turn);
-      return false;
+      return { botHandled: false, next: await commit(turn) };
     }
     const bot = deps.bots.current();
     if (!content.success || !bot || conversation.status === 'queued' || conversation.status === 'assigned') {
       // A person owns the conversation (or nothing is published): store it for them, the bot stays quiet.
       if (reopening) turn.patch = { status: 'bot' };
-      await commit(turn);
-      return false;
+      return { botHandled: false, next: await commit(turn) };
     }
     const inbound: Inbound = { type: 'message', id: message.wamid ?? message.id, content: content.data, ...(conversation.profileName ? { profileName: conversation.profileName } : {}) };
-    await runStep(conversation, turn, inbound, now, reopening);
-    return true;
+    return { botHandled: true, next: await runStep(bot, conversation, turn, inbound, now, reopening) };
   }
 
-  async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<void> {
+  async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<WorkItem | null> {
     const turn: TurnCommit = { ...base(conversation, `timer:${timer.timerId}`, now), firedTimerId: timer.timerId };
     const bot = deps.bots.current();
-    if (!bot || conversation.status !== 'bot') {
-      await commit(turn);
-      return;
-    }
-    await runStep(conversation, turn, { type: 'timer', timerId: timer.timerId }, now, false);
+    if (!bot || conversation.status !== 'bot') return commit(turn);
+    return runStep(bot, conversation, turn, { type: 'timer', timerId: timer.timerId }, now, false);
   }
 
-  async function runStep(conversation: Conversation, turn: TurnCommit, inbound: Inbound, now: number, reopening: boolean): Promise<void> {
-    const bot = deps.bots.current();
-    if (!bot) return;
+  async function runStep(bot: Bot, conversation: Conversation, turn: TurnCommit, inbound: Inbound, now: number, reopening: boolean): Promise<WorkItem | null> {
     const result = await runBotTurn({
       bot,
       snapshot: parseSnapshot(conversation.snapshot),
@@ -173,7 +166,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       actionTimeoutMs: deps.actionTimeoutMs ?? 5000,
     });
     const parts = effectsToTurn({ conversation, effects: result.effects, trace: result.trace, now });
-    await commit({
+    return commit({
       ...turn,
       snapshot: toStoredSnapshot(result.snapshot),
       patch: { ...(reopening ? { status: 'bot' as const } : {}), ...parts.patch },

@@ -174,6 +174,53 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       });
     });
 
+    describe('nextWork', () => {
+      it('takes the lease and answers the oldest pending message with its conversation', async () => {
+        const later = await receive({ at: T0 + 5 });
+        const first = await receive({ at: T0 });
+        const work = await store.nextWork(first.conversationId, 'a', T0, 1000);
+        expect(work).toMatchObject({ kind: 'message', message: { id: first.id }, conversation: { id: first.conversationId, version: 0 } });
+        expect(await store.acquireLease(first.conversationId, 'b', T0 + 500, 1000)).toBe(false);
+        // The commit asks for what comes next and gets it, still under the lease.
+        const result = await store.commitTurn(turn({ conversationId: first.conversationId, turnKey: `in:${first.id}`, processedInboundId: first.id, next: { owner: 'a', now: T0 + 900, ttlMs: 1000 } }));
+        expect(result.next).toMatchObject({ kind: 'message', message: { id: later.id }, conversation: { version: 1 } });
+        expect(await store.acquireLease(first.conversationId, 'b', T0 + 1800, 1000)).toBe(false);
+      });
+
+      it('answers a due timer before pending messages', async () => {
+        const message = await receive();
+        await store.commitTurn(turn({ conversationId: message.conversationId, turnKey: 'op:1', scheduleTimers: [{ timerId: 'nudge', fireAt: T0 + 50 }] }));
+        expect(await store.nextWork(message.conversationId, 'a', T0 + 49, 1000)).toMatchObject({ kind: 'message', message: { id: message.id } });
+        expect(await store.nextWork(message.conversationId, 'a', T0 + 50, 1000)).toMatchObject({ kind: 'timer', timer: { timerId: 'nudge', fireAt: T0 + 50 } });
+      });
+
+      it('gives the lease back when nothing is left to do', async () => {
+        const message = await receive();
+        const result = await store.commitTurn(turn({ conversationId: message.conversationId, turnKey: `in:${message.id}`, processedInboundId: message.id, next: { owner: 'a', now: T0, ttlMs: 60_000 } }));
+        expect(result).toMatchObject({ ok: true, next: null });
+        expect(await store.acquireLease(message.conversationId, 'b', T0, 60_000)).toBe(true);
+        expect(await store.nextWork(message.conversationId, 'b', T0, 60_000)).toBeNull();
+        expect(await store.acquireLease(message.conversationId, 'c', T0, 60_000)).toBe(true);
+      });
+
+      it('answers null and leaves the lease alone while another owner holds it', async () => {
+        const message = await receive();
+        expect(await store.acquireLease(message.conversationId, 'a', T0, 1000)).toBe(true);
+        expect(await store.nextWork(message.conversationId, 'b', T0 + 10, 1000)).toBeNull();
+        expect(await store.acquireLease(message.conversationId, 'b', T0 + 20, 1000)).toBe(false);
+        expect(await store.nextWork(message.conversationId, 'b', T0 + 1000, 1000)).toMatchObject({ kind: 'message' });
+      });
+
+      it('also answers next work for a turn that was already done', async () => {
+        const first = await receive({ at: T0 });
+        const second = await receive({ at: T0 + 1 });
+        const commit = turn({ conversationId: first.conversationId, turnKey: `in:${first.id}`, processedInboundId: first.id });
+        await store.commitTurn(commit);
+        const again = await store.commitTurn({ ...commit, next: { owner: 'a', now: T0, ttlMs: 1000 } });
+        expect(again).toMatchObject({ ok: false, reason: 'done', next: { kind: 'message', message: { id: second.id } } });
+      });
+    });
+
     describe('commitTurn', () => {
       it('writes the snapshot, patch, outbound messages, events and timers of a turn at once', async () => {
         const message = await receive();

@@ -112,9 +112,21 @@ export interface TurnCommit {
   scheduleTimers: { timerId: string; fireAt: number }[];
   cancelTimers: string[];
   now: number;
+  /**
+   * Asks the commit to also take the conversation's next work under `owner`'s lease, as `nextWork`
+   * does, in the same call: a processor working through a conversation then needs one round trip
+   * per turn rather than one for the commit and more for the lease and the reads.
+   */
+  next?: { owner: string; now: number; ttlMs: number };
 }
 
-export type CommitResult = { ok: true; conversation: Conversation; outbound: StoredMessage[] } | { ok: false; reason: 'conflict' | 'done' };
+export type CommitResult = ({ ok: true; conversation: Conversation; outbound: StoredMessage[] } | { ok: false; reason: 'conflict' | 'done' }) & {
+  /** Present when the turn asked for `next`: what `nextWork` would have answered right after the commit. */
+  next?: WorkItem | null;
+};
+
+/** A conversation's next piece of work: a due timer (first) or its oldest pending inbound message. */
+export type WorkItem = { conversation: Conversation } & ({ kind: 'timer'; timer: TimerRecord } | { kind: 'message'; message: StoredMessage });
 
 export interface FlowRecord {
   id: string;
@@ -168,6 +180,13 @@ export interface Store {
   /** Takes (or renews) the processing lease if it is free, expired or already ours. */
   acquireLease(conversationId: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLease(conversationId: string, owner: string): Promise<void>;
+  /**
+   * Takes (or renews) the lease, as `acquireLease` does, and answers the conversation's next work:
+   * its first due timer, else its oldest pending inbound message. With nothing to do the lease is
+   * released in the same write. Null when there is nothing to do or another owner holds the lease;
+   * otherwise the caller holds the lease until its `ttlMs` runs out or it releases it.
+   */
+  nextWork(conversationId: string, owner: string, now: number, ttlMs: number): Promise<WorkItem | null>;
   /** Writes a turn atomically (or idempotently): snapshot, patch, outbound, events, timers. */
   commitTurn(turn: TurnCommit): Promise<CommitResult>;
   listMessages(conversationId: string, options?: { limit?: number; beforeSeq?: number }): Promise<StoredMessage[]>;
@@ -357,6 +376,7 @@ export type TurnOps = Pick<
   | 'findConversation'
   | 'acquireLease'
   | 'releaseLease'
+  | 'nextWork'
   | 'commitTurn'
   | 'listMessages'
   | 'listConversations'

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { applyPatch } from '../applyPatch.js';
 import { StoreError } from '../StoreError.js';
-import type { Channel, CommitResult, Conversation, ConversationStatus, NewInbound, StoredMessage, TurnCommit, TurnOps } from '../types.js';
+import type { Channel, CommitResult, Conversation, ConversationStatus, NewInbound, StoredMessage, TurnCommit, TurnOps, WorkItem } from '../types.js';
 import type { EventWriter } from './createEventWriter.js';
 // Time-ordered (UUIDv7) ids for conversations and messages: the message-id and turn-key indexes then
 // grow at their end instead of taking a write on a random page per row, so a commit writes fewer pages.
@@ -196,6 +196,20 @@ export function createTurnOps(db: Database.Database, write: WriteQueue, eventWri
     return { ok: true, conversation, outbound };
   }
 
+  /** Inside a write: lease, then the reads; with nothing to do the lease goes again in the same transaction. */
+  function takeNextWork(conversationId: string, owner: string, now: number, ttlMs: number): WorkItem | null {
+    if (takeLease.run({ id: conversationId, owner, until: now + ttlMs, now }).changes !== 1) return null;
+    const row = conversationById.get(conversationId);
+    if (!row) return null;
+    const conversation = toConversation(row);
+    const timer = due.get(conversationId, now);
+    if (timer) return { conversation, kind: 'timer', timer: toTimer(timer) };
+    const message = pendingInbound.get(conversationId);
+    if (message) return { conversation, kind: 'message', message: toMessage(message) };
+    dropLease.run(conversationId, owner);
+    return null;
+  }
+
   return {
     insertInbound: (messages, now) =>
       write(() => {
@@ -250,7 +264,13 @@ export function createTurnOps(db: Database.Database, write: WriteQueue, eventWri
       write(() => {
         dropLease.run(conversationId, owner);
       }),
-    commitTurn: (turn) => write(() => commit(turn)),
+    nextWork: (conversationId, owner, now, ttlMs) => write(() => takeNextWork(conversationId, owner, now, ttlMs)),
+    commitTurn: (turn) =>
+      write(() => {
+        const result = commit(turn);
+        const { next } = turn;
+        return next ? { ...result, next: takeNextWork(turn.conversationId, next.owner, next.now, next.ttlMs) } : result;
+      }),
     // The newest page before `beforeSeq`, returned oldest first (the order a chat is read in).
     listMessages: async (conversationId, options) => {
       const rows = messagesPage.all(conversationId, options?.beforeSeq ?? Number.MAX_SAFE_INTEGER, options?.limit ?? DEFAULT_PAGE);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyPatch } from '../applyPatch.js';
 import { StoreError } from '../StoreError.js';
-import type { CommitResult, NewInbound, StoredMessage, TurnCommit, TurnOps } from '../types.js';
+import type { CommitResult, NewInbound, StoredMessage, TurnCommit, TurnOps, WorkItem } from '../types.js';
 import type { ConversationDoc, MessageDoc, Models, TurnDoc } from './models.js';
 import { isDuplicateKey } from './models.js';
 import { toConversation, toEvent, toMessage, toTimer } from './mappers.js';
@@ -178,6 +178,25 @@ export function createTurnOps(models: Models): TurnOps {
     }
   }
 
+  /** The lease update answers the conversation; the two reads then go out together. */
+  async function nextWork(conversationId: string, owner: string, now: number, ttlMs: number): Promise<WorkItem | null> {
+    const doc = await Conversation.findOneAndUpdate(
+      { _id: conversationId, $or: [{ lease: null }, { 'lease.until': { $lte: now } }, { 'lease.owner': owner }] },
+      { $set: { lease: { owner, until: now + ttlMs } } },
+      { new: true },
+    ).lean<ConversationDoc>();
+    if (!doc) return null;
+    const [timer, message] = await Promise.all([
+      Timer.findOne({ conversationId, state: 'scheduled', fireAt: { $lte: now } }).sort({ fireAt: 1, timerId: 1 }).lean(),
+      Message.findOne({ conversationId, direction: 'in', state: 'pending' }).sort({ at: 1, seq: 1 }).lean<MessageDoc>(),
+    ]);
+    const conversation = toConversation(doc);
+    if (timer) return { conversation, kind: 'timer', timer: toTimer(timer) };
+    if (message) return { conversation, kind: 'message', message: toMessage(message) };
+    await Conversation.updateOne({ _id: conversationId, 'lease.owner': owner }, { $set: { lease: null } });
+    return null;
+  }
+
   return {
     async insertInbound(messages, now) {
       const inserted: StoredMessage[] = [];
@@ -262,7 +281,13 @@ export function createTurnOps(models: Models): TurnOps {
       await Conversation.updateOne({ _id: conversationId, 'lease.owner': owner }, { $set: { lease: null } });
     },
 
-    commitTurn: commit,
+    nextWork,
+
+    async commitTurn(turn) {
+      const result = await commit(turn);
+      if (!turn.next) return result;
+      return { ...result, next: await nextWork(turn.conversationId, turn.next.owner, turn.next.now, turn.next.ttlMs) };
+    },
 
     async listMessages(conversationId, options) {
       const docs = await Message.find({ conversationId, seq: { $lt: options?.beforeSeq ?? Number.MAX_SAFE_INTEGER } })
