@@ -198,9 +198,8 @@ export function createTurnOps(db: Database.Database, write: WriteQueue, eventWri
 
   /** Inside a write: lease, then the reads; with nothing to do the lease goes again in the same transaction. */
   function takeNextWork(conversationId: string, owner: string, now: number, ttlMs: number): WorkItem | null {
-    if (takeLease.run({ id: conversationId, owner, until: now + ttlMs, now }).changes !== 1) return null;
     const row = conversationById.get(conversationId);
-    if (!row) return null;
+    if (!row || takeLease.run({ id: conversationId, owner, until: now + ttlMs, now }).changes !== 1) return null;
     const conversation = toConversation(row);
     const timer = due.get(conversationId, now);
     if (timer) return { conversation, kind: 'timer', timer: toTimer(timer) };

@@ -178,22 +178,26 @@ export function createTurnOps(models: Models): TurnOps {
     }
   }
 
+  /** Conversations whose lease `owner` may take: free, expired or already theirs. */
+  const leaseOpenTo = (conversationId: string, owner: string, now: number) => ({
+    _id: conversationId,
+    $or: [{ lease: null }, { 'lease.until': { $lte: now } }, { 'lease.owner': owner }],
+  });
+  const dueTimersQuery = (conversationId: string, now: number) => Timer.find({ conversationId, state: 'scheduled', fireAt: { $lte: now } }).sort({ fireAt: 1, timerId: 1 });
+  const oldestPendingQuery = (conversationId: string) => Message.findOne({ conversationId, direction: 'in', state: 'pending' }).sort({ at: 1, seq: 1 });
+  async function releaseLease(conversationId: string, owner: string): Promise<void> {
+    await Conversation.updateOne({ _id: conversationId, 'lease.owner': owner }, { $set: { lease: null } });
+  }
+
   /** The lease update answers the conversation; the two reads then go out together. */
   async function nextWork(conversationId: string, owner: string, now: number, ttlMs: number): Promise<WorkItem | null> {
-    const doc = await Conversation.findOneAndUpdate(
-      { _id: conversationId, $or: [{ lease: null }, { 'lease.until': { $lte: now } }, { 'lease.owner': owner }] },
-      { $set: { lease: { owner, until: now + ttlMs } } },
-      { new: true },
-    ).lean<ConversationDoc>();
+    const doc = await Conversation.findOneAndUpdate(leaseOpenTo(conversationId, owner, now), { $set: { lease: { owner, until: now + ttlMs } } }, { new: true }).lean<ConversationDoc>();
     if (!doc) return null;
-    const [timer, message] = await Promise.all([
-      Timer.findOne({ conversationId, state: 'scheduled', fireAt: { $lte: now } }).sort({ fireAt: 1, timerId: 1 }).lean(),
-      Message.findOne({ conversationId, direction: 'in', state: 'pending' }).sort({ at: 1, seq: 1 }).lean<MessageDoc>(),
-    ]);
+    const [[timer], message] = await Promise.all([dueTimersQuery(conversationId, now).limit(1).lean(), oldestPendingQuery(conversationId).lean<MessageDoc>()]);
     const conversation = toConversation(doc);
     if (timer) return { conversation, kind: 'timer', timer: toTimer(timer) };
     if (message) return { conversation, kind: 'message', message: toMessage(message) };
-    await Conversation.updateOne({ _id: conversationId, 'lease.owner': owner }, { $set: { lease: null } });
+    await releaseLease(conversationId, owner);
     return null;
   }
 
@@ -250,12 +254,12 @@ export function createTurnOps(models: Models): TurnOps {
     },
 
     async nextPendingInbound(conversationId) {
-      const doc = await Message.findOne({ conversationId, direction: 'in', state: 'pending' }).sort({ at: 1, seq: 1 }).lean<MessageDoc>();
+      const doc = await oldestPendingQuery(conversationId).lean<MessageDoc>();
       return doc ? toMessage(doc) : null;
     },
 
     async dueTimers(conversationId, now) {
-      const docs = await Timer.find({ conversationId, state: 'scheduled', fireAt: { $lte: now } }).sort({ fireAt: 1, timerId: 1 }).lean();
+      const docs = await dueTimersQuery(conversationId, now).lean();
       return docs.map(toTimer);
     },
 
@@ -270,16 +274,11 @@ export function createTurnOps(models: Models): TurnOps {
     },
 
     async acquireLease(conversationId, owner, now, ttlMs) {
-      const result = await Conversation.updateOne(
-        { _id: conversationId, $or: [{ lease: null }, { 'lease.until': { $lte: now } }, { 'lease.owner': owner }] },
-        { $set: { lease: { owner, until: now + ttlMs } } },
-      );
+      const result = await Conversation.updateOne(leaseOpenTo(conversationId, owner, now), { $set: { lease: { owner, until: now + ttlMs } } });
       return result.matchedCount === 1;
     },
 
-    async releaseLease(conversationId, owner) {
-      await Conversation.updateOne({ _id: conversationId, 'lease.owner': owner }, { $set: { lease: null } });
-    },
+    releaseLease,
 
     nextWork,
 
