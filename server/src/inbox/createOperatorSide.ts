@@ -80,9 +80,9 @@ export function createOperatorSide(deps: {
     autoAssigner,
     /** For the processor: a turn was committed. */
     onCommitted,
-    /** For the dispatcher: a message was sent or failed for good. */
+    /** For the dispatcher: a message was sent or failed for good (as the store now holds it). */
     onSettled(message: StoredMessage): void {
-      void store.getMessage(message.id).then((fresh) => fresh && publishStatus(fresh));
+      publishStatus(message);
     },
     /** For the webhook: delivery statuses moved these messages. */
     onStatus(messageIds: string[]): void {

@@ -2,7 +2,7 @@ import { OutboundMessageSchema } from '@switchboard/engine';
 import type { CloudApiClient } from '../channels/whatsapp/index.js';
 import { toCloudMessage } from '../channels/whatsapp/index.js';
 import type { Logger } from '../logger.js';
-import type { StoredMessage, Store } from '../store/types.js';
+import type { ClaimedMessage, StoredMessage, Store } from '../store/types.js';
 import { createPacer } from './createPacer.js';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 hours of the customer's last message. */
@@ -20,7 +20,7 @@ export interface DispatcherDeps {
   pollMs?: number;
   batch?: number;
   maxAttempts?: number;
-  /** Called after a message is sent or fails for good (to tell the operators). */
+  /** Called after a message is sent or fails for good (to tell the operators), with the message as stored now. */
   onSettled?: (message: StoredMessage, outcome: 'sent' | 'failed') => void;
   /** Test hook: runs just before the API call (to inject a crash between commit and send). */
   beforeSend?: (message: StoredMessage) => void | Promise<void>;
@@ -60,45 +60,44 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let loop: Promise<void> | null = null;
 
   async function fail(message: StoredMessage, code: string, text: string): Promise<void> {
-    await deps.store.markFailed(message.id, { code, message: text }, deps.clock());
+    const stored = await deps.store.markFailed(message.id, { code, message: text }, deps.clock());
     deps.logger.warn({ messageId: message.id, conversationId: message.conversationId, code }, `message failed: ${text}`);
-    deps.onSettled?.(message, 'failed');
+    if (stored) deps.onSettled?.(stored, 'failed');
   }
 
-  async function deliver(message: StoredMessage): Promise<void> {
+  async function sent(message: StoredMessage, wamid: string): Promise<void> {
+    const stored = await deps.store.markSent(message.id, wamid, deps.clock());
+    if (stored) deps.onSettled?.(stored, 'sent');
+  }
+
+  async function deliver(message: ClaimedMessage): Promise<void> {
     const now = deps.clock();
-    // Read fresh on every send: the recipient's 24-hour window moves with each of their messages.
-    const conversation = await deps.store.getConversation(message.conversationId);
-    if (!conversation) return fail(message, 'no-conversation', 'the conversation no longer exists');
-    if (conversation.channel !== 'whatsapp') {
-      await deps.store.markSent(message.id, `local.${message.id}`, now);
-      deps.onSettled?.(message, 'sent');
-      return;
-    }
+    // The recipient was read with the claim, so the 24-hour window is as fresh as the claim.
+    const recipient = message.recipient;
+    if (!recipient) return fail(message, 'no-conversation', 'the conversation no longer exists');
+    if (recipient.channel !== 'whatsapp') return sent(message, `local.${message.id}`);
     const content = OutboundMessageSchema.safeParse(message.content);
     if (!content.success) return fail(message, 'bad-content', 'the message content is not a sendable message');
-    const windowOpen = conversation.lastInboundAt !== null && now - conversation.lastInboundAt < SERVICE_WINDOW_MS;
+    const windowOpen = recipient.lastInboundAt !== null && now - recipient.lastInboundAt < SERVICE_WINDOW_MS;
     if (content.data.kind !== 'template' && !windowOpen) {
       return fail(message, 'window-closed', 'the 24-hour customer-service window is closed: send an approved template instead');
     }
     if (!deps.cloudApi) return fail(message, 'channel-off', 'the WhatsApp channel is off (set the WHATSAPP_* variables)');
-    const notBefore = pacer.reserve(conversation.id, now);
+    const notBefore = pacer.reserve(message.conversationId, now);
     if (notBefore > now) {
       await deps.store.scheduleRetry(message.id, notBefore, { code: 'paced', message: 'spread out to stay within per-customer limits' });
       return;
     }
-    const body = toCloudMessage({ to: conversation.customerId, message: content.data });
+    const body = toCloudMessage({ to: recipient.customerId, message: content.data });
     if (!body.ok) return fail(message, body.code, body.message);
     await deps.beforeSend?.(message);
-    const result = await deps.cloudApi.sendMessage(conversation.businessNumberId, body.body);
+    const result = await deps.cloudApi.sendMessage(recipient.businessNumberId, body.body);
     if (result.ok) {
       await deps.afterAccepted?.(message, result.wamid);
-      await deps.store.markSent(message.id, result.wamid, deps.clock());
-      deps.onSettled?.(message, 'sent');
-      return;
+      return sent(message, result.wamid);
     }
     if (result.retryable && message.attempts + 1 < maxAttempts) {
-      if (result.code === '131056') pacer.penalize(conversation.id, deps.clock(), result.retryAfterMs ?? 6000);
+      if (result.code === '131056') pacer.penalize(message.conversationId, deps.clock(), result.retryAfterMs ?? 6000);
       const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(message.attempts, random));
       await deps.store.scheduleRetry(message.id, deps.clock() + delay, { code: result.code, message: result.message });
       deps.logger.info({ messageId: message.id, code: result.code, delay }, 'send will be retried');
@@ -113,7 +112,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return claimed.length;
   }
 
-  function deliverLogged(message: StoredMessage): Promise<void> {
+  function deliverLogged(message: ClaimedMessage): Promise<void> {
     return deliver(message).catch((error: unknown) =>
       deps.logger.error({ err: error, messageId: message.id }, 'delivery crashed; the claim will expire and it will be retried'),
     );

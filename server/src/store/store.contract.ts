@@ -371,6 +371,29 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         expect((await store.claimOutbox('w2', NOW + 1, 30_000, 10)).map((m) => m.id)).toEqual([a2?.id]);
       });
 
+      it('claims each message with its recipient as the conversation holds it', async () => {
+        const [m] = await queueReplies('15550042', ['x']);
+        const [claimed] = await store.claimOutbox('w1', NOW, 30_000, 10);
+        expect(claimed).toMatchObject({ id: m?.id, recipient: { channel: 'whatsapp', businessNumberId: 'pn-1', customerId: '15550042', lastInboundAt: T0 } });
+        await store.insertInbound([inbound({ customerId: '15550042', at: T0 + 500 })], T0 + 500);
+        await store.scheduleRetry(m?.id ?? '', NOW, { code: 'http/500', message: 'retry' });
+        const [again] = await store.claimOutbox('w1', NOW, 30_000, 10);
+        expect(again?.recipient?.lastInboundAt).toBe(T0 + 500);
+      });
+
+      it('answers the message as stored after markSent and markFailed', async () => {
+        const [a] = await queueReplies('a', ['x']);
+        const [b] = await queueReplies('b', ['y']);
+        await store.claimOutbox('w1', NOW, 30_000, 10);
+        const sent = await store.markSent(a?.id ?? '', 'wamid.a', NOW + 5);
+        expect(sent).toMatchObject({ id: a?.id, wamid: 'wamid.a', state: 'sent', statusAt: { sent: NOW + 5 } });
+        expect(sent).not.toHaveProperty('recipient');
+        const failed = await store.markFailed(b?.id ?? '', { code: 'window-closed', message: 'closed' }, NOW + 6);
+        expect(failed).toMatchObject({ id: b?.id, state: 'failed', error: { code: 'window-closed', message: 'closed' }, statusAt: { failed: NOW + 6 } });
+        expect(await store.markFailed(a?.id ?? '', { code: 'late', message: 'already sent' }, NOW + 7)).toBeNull();
+        expect(await store.markSent('no-such-message', 'wamid.z', NOW)).toBeNull();
+      });
+
       it('records the wamid and the sent time', async () => {
         const [m] = await queueReplies('a', ['x']);
         await store.claimOutbox('w1', NOW, 30_000, 10);

@@ -62,6 +62,12 @@ export interface StoredMessage {
   statusAt: Partial<Record<DeliveryStatus, number>>;
 }
 
+/** Where a message goes and whether the 24-hour window is open, read with the claim. */
+export type Recipient = Pick<Conversation, 'channel' | 'businessNumberId' | 'customerId' | 'lastInboundAt'>;
+
+/** A claimed outbound message, with its conversation's recipient fields as they were at the claim (null if it is gone). */
+export type ClaimedMessage = StoredMessage & { recipient: Recipient | null };
+
 export interface NewInbound {
   channel: Channel;
   businessNumberId: string;
@@ -198,11 +204,12 @@ export interface Store {
    * conversation and only the oldest unsent one of each (so sends stay in order), marking them
    * `sending` for `owner` until `now + ttlMs`. `sending` messages whose claim expired are claimable again.
    */
-  claimOutbox(owner: string, now: number, ttlMs: number, limit: number): Promise<StoredMessage[]>;
-  /** Records the id the API returned; the message is never sent again. */
-  markSent(messageId: string, wamid: string, now: number): Promise<void>;
+  claimOutbox(owner: string, now: number, ttlMs: number, limit: number): Promise<ClaimedMessage[]>;
+  /** Records the id the API returned; the message is never sent again. Answers the message as it now is. */
+  markSent(messageId: string, wamid: string, now: number): Promise<StoredMessage | null>;
   scheduleRetry(messageId: string, nextAttemptAt: number, error: { code: string; message: string }): Promise<void>;
-  markFailed(messageId: string, error: { code: string; message: string }, now: number): Promise<void>;
+  /** Answers the message as it now is, or null if it was not queued or sending. */
+  markFailed(messageId: string, error: { code: string; message: string }, now: number): Promise<StoredMessage | null>;
   /** Applies a delivery status to the outbound message with this wamid, never downgrading. */
   applyStatus(update: { wamid: string; status: DeliveryStatus; at: number; error?: { code: string; message: string } }): Promise<StoredMessage | null>;
 

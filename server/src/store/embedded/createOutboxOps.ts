@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DeliveryStatus, OutboxOps } from '../types.js';
+import type { Channel, ClaimedMessage, DeliveryStatus, OutboxOps } from '../types.js';
 import type { WriteQueue } from './createWriteQueue.js';
 import type { MessageRow } from './rows.js';
 import { toMessage } from './rows.js';
@@ -7,34 +7,42 @@ import { toMessage } from './rows.js';
 /** Rank of each delivery status; a status applies only over a lower one (`failed` has its own rule). */
 const RANK: Record<Exclude<DeliveryStatus, 'failed'>, number> = { sent: 1, delivered: 2, read: 3 };
 
+type ClaimRow = MessageRow &
+  ({ r_channel: Channel; r_business_number_id: string; r_customer_id: string; r_last_inbound_at: number | null } | { r_channel: null; r_business_number_id: null; r_customer_id: null; r_last_inbound_at: null });
+
 /** The outbox over SQLite: in-order claims per conversation, send results and delivery statuses. */
 export function createOutboxOps(db: Database.Database, write: WriteQueue): OutboxOps {
   // The head of each conversation's unsent messages; only a head that is due (or whose claim
   // lapsed) is claimable, so a message waiting for a retry holds back the ones after it.
-  const claimable = db.prepare<{ now: number; limit: number }, MessageRow>(
+  // The recipient's fields come with the claim, so a send needs no read of its own.
+  const claimable = db.prepare<{ now: number; limit: number }, ClaimRow>(
     `WITH heads AS (
        SELECT min(seq) AS seq FROM messages WHERE direction = 'out' AND state IN ('queued', 'sending') GROUP BY conversation_id
      )
-     SELECT m.* FROM heads JOIN messages m ON m.seq = heads.seq
+     SELECT m.*, c.channel AS r_channel, c.business_number_id AS r_business_number_id, c.customer_id AS r_customer_id,
+       c.last_inbound_at AS r_last_inbound_at
+     FROM heads JOIN messages m ON m.seq = heads.seq LEFT JOIN conversations c ON c.id = m.conversation_id
      WHERE (m.state = 'queued' AND m.next_attempt_at <= @now) OR (m.state = 'sending' AND m.claim_until <= @now)
      ORDER BY m.seq LIMIT @limit`,
   );
   const claim = db.prepare<[string, number, number]>(`UPDATE messages SET state = 'sending', claim_owner = ?, claim_until = ? WHERE seq = ?`);
-  const sent = db.prepare<{ id: string; wamid: string; now: number }>(
+  const sent = db.prepare<{ id: string; wamid: string; now: number }, MessageRow>(
     `UPDATE messages SET wamid = @wamid, state = CASE WHEN state IN ('delivered', 'read') THEN state ELSE 'sent' END,
        status_at = json_set(status_at, '$.sent', min(coalesce(json_extract(status_at, '$.sent'), @now), @now)),
        claim_owner = NULL, claim_until = NULL
-     WHERE id = @id AND direction = 'out'`,
+     WHERE id = @id AND direction = 'out'
+     RETURNING *`,
   );
   const retry = db.prepare<{ id: string; nextAttemptAt: number; error: string }>(
     `UPDATE messages SET state = 'queued', attempts = attempts + 1, next_attempt_at = @nextAttemptAt, error = @error,
        claim_owner = NULL, claim_until = NULL
      WHERE id = @id AND direction = 'out' AND state IN ('queued', 'sending')`,
   );
-  const failed = db.prepare<{ id: string; error: string; now: number }>(
+  const failed = db.prepare<{ id: string; error: string; now: number }, MessageRow>(
     `UPDATE messages SET state = 'failed', error = @error, status_at = json_set(status_at, '$.failed', @now),
        claim_owner = NULL, claim_until = NULL
-     WHERE id = @id AND direction = 'out' AND state IN ('queued', 'sending')`,
+     WHERE id = @id AND direction = 'out' AND state IN ('queued', 'sending')
+     RETURNING *`,
   );
   // Every right-hand side sees the row as it was, so `state` below is the state before this status.
   const status = db.prepare<{ wamid: string; status: DeliveryStatus; rank: number; at: number; error: string | null }, MessageRow>(
@@ -52,14 +60,19 @@ export function createOutboxOps(db: Database.Database, write: WriteQueue): Outbo
   return {
     claimOutbox: (owner, now, ttlMs, limit) =>
       write(() =>
-        claimable.all({ now, limit }).map((row) => {
+        claimable.all({ now, limit }).map((row): ClaimedMessage => {
           claim.run(owner, now + ttlMs, row.seq);
-          return toMessage({ ...row, state: 'sending' });
+          const recipient =
+            row.r_channel === null
+              ? null
+              : { channel: row.r_channel, businessNumberId: row.r_business_number_id, customerId: row.r_customer_id, lastInboundAt: row.r_last_inbound_at };
+          return { ...toMessage({ ...row, state: 'sending' }), recipient };
         }),
       ),
     markSent: (messageId, wamid, now) =>
       write(() => {
-        sent.run({ id: messageId, wamid, now });
+        const row = sent.get({ id: messageId, wamid, now });
+        return row ? toMessage(row) : null;
       }),
     scheduleRetry: (messageId, nextAttemptAt, error) =>
       write(() => {
@@ -67,7 +80,8 @@ export function createOutboxOps(db: Database.Database, write: WriteQueue): Outbo
       }),
     markFailed: (messageId, error, now) =>
       write(() => {
-        failed.run({ id: messageId, error: JSON.stringify(error), now });
+        const row = failed.get({ id: messageId, error: JSON.stringify(error), now });
+        return row ? toMessage(row) : null;
       }),
     applyStatus: (update) =>
       write(() => {

@@ -1,6 +1,6 @@
 import type { QueryFilter } from 'mongoose';
-import type { DeliveryStatus, OutboxOps, StoredMessage } from '../types.js';
-import type { MessageDoc, Models } from './models.js';
+import type { ClaimedMessage, DeliveryStatus, OutboxOps, Recipient, StoredMessage } from '../types.js';
+import type { ConversationDoc, MessageDoc, Models } from './models.js';
 import { toMessage } from './mappers.js';
 
 const RANK: Record<Exclude<DeliveryStatus, 'failed'>, number> = { sent: 1, delivered: 2, read: 3 };
@@ -22,7 +22,7 @@ const deliveredOrRead = { $in: ['$state', ['delivered', 'read']] };
  * The outbox over MongoDB. A claim is a conditional update of one document, so two processes never
  * both win a message; the per-conversation head is found first and only that head is claimed.
  */
-export function createOutboxOps({ Message }: Models): OutboxOps {
+export function createOutboxOps({ Message, Conversation }: Models): OutboxOps {
   return {
     async claimOutbox(owner, now, ttlMs, limit) {
       const heads = await Message.aggregate<MessageDoc>([
@@ -45,11 +45,19 @@ export function createOutboxOps({ Message }: Models): OutboxOps {
         const doc = await Message.findOneAndUpdate(stillDue, { $set: { state: 'sending', claim: { owner, until: now + ttlMs } } }, { new: true }).lean<MessageDoc>();
         if (doc) claimed.push(toMessage(doc));
       }
-      return claimed;
+      if (claimed.length === 0) return [];
+      // The recipients of the whole claim in one read, so a send needs no read of its own.
+      const conversations = await Conversation.find({ _id: { $in: [...new Set(claimed.map((m) => m.conversationId))] } })
+        .select({ channel: 1, businessNumberId: 1, customerId: 1, lastInboundAt: 1 })
+        .lean<Pick<ConversationDoc, '_id' | 'channel' | 'businessNumberId' | 'customerId' | 'lastInboundAt'>[]>();
+      const recipients = new Map<string, Recipient>(
+        conversations.map((c) => [c._id, { channel: c.channel, businessNumberId: c.businessNumberId, customerId: c.customerId, lastInboundAt: c.lastInboundAt ?? null }]),
+      );
+      return claimed.map((message): ClaimedMessage => ({ ...message, recipient: recipients.get(message.conversationId) ?? null }));
     },
 
     async markSent(messageId, wamid, now) {
-      await Message.updateOne(
+      const doc = await Message.findOneAndUpdate(
         { _id: messageId, direction: 'out' },
         [
           {
@@ -61,8 +69,9 @@ export function createOutboxOps({ Message }: Models): OutboxOps {
             },
           },
         ],
-        { updatePipeline: true },
-      );
+        { new: true, updatePipeline: true },
+      ).lean<MessageDoc>();
+      return doc ? toMessage(doc) : null;
     },
 
     async scheduleRetry(messageId, nextAttemptAt, error) {
@@ -73,10 +82,12 @@ export function createOutboxOps({ Message }: Models): OutboxOps {
     },
 
     async markFailed(messageId, error, now) {
-      await Message.updateOne(
+      const doc = await Message.findOneAndUpdate(
         { _id: messageId, direction: 'out', state: { $in: ['queued', 'sending'] } },
         { $set: { state: 'failed', error, claim: null, 'statusAt.failed': now } },
-      );
+        { new: true },
+      ).lean<MessageDoc>();
+      return doc ? toMessage(doc) : null;
     },
 
     async applyStatus({ wamid, status, at, error }) {
