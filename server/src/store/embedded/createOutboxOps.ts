@@ -12,17 +12,19 @@ type ClaimRow = MessageRow &
 
 /** The outbox over SQLite: in-order claims per conversation, send results and delivery statuses. */
 export function createOutboxOps(db: Database.Database, write: WriteQueue): OutboxOps {
-  // The head of each conversation's unsent messages; only a head that is due (or whose claim
-  // lapsed) is claimable, so a message waiting for a retry holds back the ones after it.
-  // The recipient's fields come with the claim, so a send needs no read of its own.
+  // The head of each conversation's unsent messages (no earlier unsent message in it); only a head
+  // that is due (or whose claim lapsed) is claimable, so a message waiting for a retry holds back
+  // the ones after it. The recipient's fields come with the claim, so a send needs no read of its own.
   const claimable = db.prepare<{ now: number; limit: number }, ClaimRow>(
-    `WITH heads AS (
-       SELECT min(seq) AS seq FROM messages WHERE direction = 'out' AND state IN ('queued', 'sending') GROUP BY conversation_id
-     )
-     SELECT m.*, c.channel AS r_channel, c.business_number_id AS r_business_number_id, c.customer_id AS r_customer_id,
+    `SELECT m.*, c.channel AS r_channel, c.business_number_id AS r_business_number_id, c.customer_id AS r_customer_id,
        c.last_inbound_at AS r_last_inbound_at
-     FROM heads JOIN messages m ON m.seq = heads.seq LEFT JOIN conversations c ON c.id = m.conversation_id
-     WHERE (m.state = 'queued' AND m.next_attempt_at <= @now) OR (m.state = 'sending' AND m.claim_until <= @now)
+     FROM messages m INDEXED BY messages_unsent_order LEFT JOIN conversations c ON c.id = m.conversation_id
+     WHERE m.direction = 'out' AND m.state IN ('queued', 'sending')
+       AND ((m.state = 'queued' AND m.next_attempt_at <= @now) OR (m.state = 'sending' AND m.claim_until <= @now))
+       AND NOT EXISTS (
+         SELECT 1 FROM messages p INDEXED BY messages_unsent
+         WHERE p.conversation_id = m.conversation_id AND p.direction = 'out' AND p.state IN ('queued', 'sending') AND p.seq < m.seq
+       )
      ORDER BY m.seq LIMIT @limit`,
   );
   const claim = db.prepare<[string, number, number]>(`UPDATE messages SET state = 'sending', claim_owner = ?, claim_until = ? WHERE seq = ?`);

@@ -408,4 +408,10 @@ export const migrations: readonly string[] = [
   DROP INDEX events_at;
   DROP INDEX events_conversation;
   `,
+  // The outbox claim walks unsent messages in order and stops once it has enough heads, rather than
+  // grouping the whole backlog on every claim (under load the backlog runs to thousands of rows
+  // and a claim goes out each time a delivery settles).
+  `
+  CREATE INDEX messages_unsent_order ON messages (seq) WHERE direction = 'out' AND state IN ('queued', 'sending');
+  `,
 ];
