@@ -52,7 +52,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const random = deps.random ?? Math.random;
   const claimTtlMs = deps.claimTtlMs ?? 60_000;
   const pollMs = deps.pollMs ?? 200;
-  const batch = deps.batch ?? 64;
+  // Deliveries in flight. Each one waits on two durable writes (its claim and its result) as well as
+  // the API, so under load a delivery takes tens of milliseconds and 64 in flight capped replies at
+  // about 600/s while the webhook was busy; 256 roughly doubles that (bench/RESULTS.md).
+  const batch = deps.batch ?? 256;
   const maxAttempts = deps.maxAttempts ?? 10;
   const pacer = createPacer();
   let stopped = true;

@@ -43,8 +43,9 @@ export function createCloudApiClient({
   timeoutMs = 10_000,
   now = Date.now,
 }: CloudApiClientOptions): CloudApiClient {
-  // The client's own pool, keeping connections to the Graph API open between sends.
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+  // The client's own pool, keeping connections to the Graph API open between sends; one per delivery
+  // the outbox keeps in flight.
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
   const base = baseUrl.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
 
