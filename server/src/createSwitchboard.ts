@@ -25,7 +25,7 @@ import { previewRoutes } from './http/routes/previewRoutes.js';
 import { statsRoutes } from './http/routes/statsRoutes.js';
 import { createStatsService } from './stats/createStatsService.js';
 import type { Logger } from './logger.js';
-import { createDispatcher, type DispatcherDeps } from './outbox/createDispatcher.js';
+import { createDispatcher, DELIVERIES_IN_FLIGHT, type DispatcherDeps } from './outbox/createDispatcher.js';
 import { createStore } from './store/index.js';
 import type { Store } from './store/types.js';
 
@@ -82,7 +82,7 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
   await bots.reload();
 
   const cloudApi = config.whatsapp.accessToken
-    ? createCloudApiClient({ baseUrl: config.whatsapp.apiUrl, accessToken: config.whatsapp.accessToken })
+    ? createCloudApiClient({ baseUrl: config.whatsapp.apiUrl, accessToken: config.whatsapp.accessToken, connections: DELIVERIES_IN_FLIGHT })
     : null;
   const dispatcher = createDispatcher({ store, cloudApi, logger, clock, owner, ...options.dispatcher, onSettled: (message) => operators.onSettled(message) });
   const processor = createProcessor({

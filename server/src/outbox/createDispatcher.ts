@@ -8,6 +8,14 @@ import { createPacer } from './createPacer.js';
 /** WhatsApp's customer-service window: free-form messages only within 24 hours of the customer's last message. */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Deliveries the dispatcher keeps in flight by default. Each one waits on two durable writes (its
+ * claim and its result) as well as the API, so under load a delivery takes tens of milliseconds and
+ * 64 in flight capped replies at about 600/s while the webhook was busy; 256 roughly doubles that
+ * (bench/RESULTS.md).
+ */
+export const DELIVERIES_IN_FLIGHT = 256;
+
 export interface DispatcherDeps {
   store: Store;
   /** Null when the WhatsApp channel is off: WhatsApp messages then fail with `channel-off`. */
@@ -52,10 +60,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const random = deps.random ?? Math.random;
   const claimTtlMs = deps.claimTtlMs ?? 60_000;
   const pollMs = deps.pollMs ?? 200;
-  // Deliveries in flight. Each one waits on two durable writes (its claim and its result) as well as
-  // the API, so under load a delivery takes tens of milliseconds and 64 in flight capped replies at
-  // about 600/s while the webhook was busy; 256 roughly doubles that (bench/RESULTS.md).
-  const batch = deps.batch ?? 256;
+  const batch = deps.batch ?? DELIVERIES_IN_FLIGHT;
   const maxAttempts = deps.maxAttempts ?? 10;
   const pacer = createPacer();
   let stopped = true;

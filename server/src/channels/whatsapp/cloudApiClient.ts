@@ -11,6 +11,8 @@ export interface CloudApiClientOptions {
   accessToken: string;
   /** Per request: for the response headers, and again for the body. */
   timeoutMs?: number;
+  /** Connections kept open to the Graph API; one per send the caller keeps in flight. */
+  connections?: number;
   /** Epoch ms; only used to read an HTTP-date `Retry-After`. */
   now?: () => number;
 }
@@ -41,11 +43,11 @@ export function createCloudApiClient({
   baseUrl,
   accessToken,
   timeoutMs = 10_000,
+  connections = 128,
   now = Date.now,
 }: CloudApiClientOptions): CloudApiClient {
-  // The client's own pool, keeping connections to the Graph API open between sends; one per delivery
-  // the outbox keeps in flight.
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
+  // The client's own pool, keeping connections to the Graph API open between sends.
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections });
   const base = baseUrl.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
 
