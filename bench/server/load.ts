@@ -3,6 +3,8 @@
  * Cloud API) and ack latency, against a bare Express JSON endpoint measured in the same run.
  * Bounded in count and time. Run after `npm run build` (the server runs as `npm start` runs it):
  * node --conditions=source --import tsx bench/server/load.ts
+ * BENCH_PROFILE=DIR writes the server's CPU profiles (one per thread) to DIR; BENCH_NODE_ARGS adds
+ * node flags to the server process (space-separated), for trying runtime settings.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   // Switchboard, embedded store, every write durable (WAL, synchronous=FULL).
   const api = await startLeanCloudApi();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-'));
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const sb = await start([...profile, 'server/dist/main.js'], {
     PORT: '0',
     DATA_DIR: dataDir,
