@@ -79,7 +79,7 @@ async function openLoop(rate: number, seconds: number): Promise<void> {
   const total = Math.round(rate * seconds);
   cpuAtStart = process.cpuUsage();
   const began = performance.now();
-  const startedAt = performance.timeOrigin + began;
+  const startedAt = performance.timeOrigin + began; // epochMs() at `began`, which paces the requests
   let sent = 0;
   const inFlight = new Set<Promise<void>>();
   const send = async (due: number): Promise<void> => {

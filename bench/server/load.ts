@@ -152,8 +152,8 @@ async function main(): Promise<void> {
   // Switchboard, embedded store, every write durable (WAL, synchronous=FULL).
   const api = await startLeanCloudApi();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-'));
-  const profile = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const sb = await start([...profile, 'server/dist/main.js'], {
+  const serverArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const sb = await start([...serverArgs, 'server/dist/main.js'], {
     PORT: '0',
     DATA_DIR: dataDir,
     FLOWS_DIR: fileURLToPath(new URL('./flows', import.meta.url)),
