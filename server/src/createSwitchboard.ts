@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,7 @@ import { createAuthService } from './auth/authService.js';
 import { createBotRegistry } from './bot/createBotRegistry.js';
 import { seedExamples } from './bot/seedExamples.js';
 import { createCloudApiClient } from './channels/whatsapp/index.js';
-import { webhookRouter } from './channels/whatsapp/webhookRouter.js';
+import { createWebhookHandler } from './channels/whatsapp/webhookHandler.js';
 import { createPreviewService } from './channels/webchat/createPreviewService.js';
 import type { Config } from './config.js';
 import { createProcessor, type ProcessorDeps } from './conversations/createProcessor.js';
@@ -127,12 +127,20 @@ export async function startSwitchboard(options: SwitchboardOptions): Promise<Swi
     logger,
     routes,
     apiKeys: operators.apiKeys,
-    channels: [webhookRouter({ config: config.whatsapp, store, logger, clock, onStored: (ids) => ids.forEach((id) => processor.kick(id)), onStatus: (ids) => operators.onStatus(ids) })],
     ...(options.designerDir ? { designerDir: options.designerDir } : {}),
   });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(s)));
+  // The webhook is answered before the app sees the request: see createWebhookHandler.
+  const webhook = createWebhookHandler({ config: config.whatsapp, store, logger, clock, onStored: (ids) => ids.forEach((id) => processor.kick(id)), onStatus: (ids) => operators.onStatus(ids) });
+  const server = createServer((req, res) => {
+    if (!webhook(req, res)) app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 65_000;
   const address = server.address() as AddressInfo;

@@ -1,7 +1,9 @@
+import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signBody } from '../../server/src/channels/whatsapp/verifySignature.js';
 import { startFakeCloudApi, type FakeCloudApi } from '../../server/src/channels/whatsapp/testing/fakeCloudApi.js';
 import { fixtureBytes, type WhatsAppFixture } from '../../server/src/channels/whatsapp/testing/fixtures.js';
-import { startTestServer, textWebhook, VERIFY_TOKEN, waitFor, type TestServer } from '../support/testServer.js';
+import { APP_SECRET, startTestServer, textWebhook, VERIFY_TOKEN, waitFor, type TestServer } from '../support/testServer.js';
 import { sentMessages } from './cloudBodies.js';
 
 let fake: FakeCloudApi;
@@ -18,6 +20,20 @@ afterAll(async () => {
 afterEach(() => {
   fake.setResponder(() => ({ status: 200, body: { messaging_product: 'whatsapp', messages: [{ id: `wamid.fake.${Math.random().toString(36).slice(2)}` }] } }));
 });
+
+/** A request written chunk by chunk (no Content-Length unless given): what fetch cannot send. */
+function rawRequest(input: { method: string; headers?: Record<string, string>; chunks: Buffer[] }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${server.url}/webhook/whatsapp`, { method: input.method, headers: input.headers ?? {} }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    for (const chunk of input.chunks) req.write(chunk);
+    req.end();
+  });
+}
 
 const repliesTo = (to: string) => sentMessages(fake.requests).filter((m) => m.to === `+${to}` || m.to === to);
 
@@ -62,6 +78,37 @@ describe('POST /webhook/whatsapp', () => {
     expect((await server.postWebhook('{"object": "whatsapp_business_account", "entry": [')).status).toBe(400);
     const huge = Buffer.alloc(3 * 1024 * 1024 + 10, 'a');
     expect((await server.postWebhook(huge)).status).toBe(413);
+  });
+
+  it('refuses an oversized body sent in chunks (no Content-Length) with 413 and stores nothing', async () => {
+    const from = '15550009981';
+    const payload = Buffer.from(JSON.stringify(textWebhook({ from, wamid: 'wamid.big.1', text: 'x'.repeat(3 * 1024 * 1024), timestampSec: 1_750_000_004 })));
+    const answer = await rawRequest({ method: 'POST', headers: { 'x-hub-signature-256': signBody(payload, APP_SECRET) }, chunks: [payload.subarray(0, 1024), payload.subarray(1024)] });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'request/too-large', message: expect.any(String) } });
+    expect(await server.store.findConversation('whatsapp', '100000000000001', from)).toBeNull();
+  });
+
+  it('refuses compressed bodies with 415 and other methods with 405, in the API error shape', async () => {
+    const gz = await rawRequest({ method: 'POST', headers: { 'content-encoding': 'gzip' }, chunks: [Buffer.from('x')] });
+    expect(gz.status).toBe(415);
+    expect(JSON.parse(gz.body).error.code).toBe('request/unsupported-encoding');
+    const put = await rawRequest({ method: 'PUT', chunks: [] });
+    expect(put.status).toBe(405);
+    expect(JSON.parse(put.body).error.code).toBe('http/405');
+  });
+
+  it('stores nothing from a caller that hangs up halfway through its body, and keeps serving', async () => {
+    const from = '15550009982';
+    const payload = Buffer.from(JSON.stringify(textWebhook({ from, wamid: 'wamid.cut.1', text: 'hello', timestampSec: 1_750_000_005 })));
+    await new Promise<void>((resolve) => {
+      const req = http.request(`${server.url}/webhook/whatsapp`, { method: 'POST', headers: { 'content-length': payload.length, 'x-hub-signature-256': signBody(payload, APP_SECRET) } });
+      req.on('error', () => resolve());
+      req.write(payload.subarray(0, 20), () => setTimeout(() => req.destroy(), 50));
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await server.store.findConversation('whatsapp', '100000000000001', from)).toBeNull();
+    expect((await server.postWebhook(payload)).status).toBe(200);
   });
 
   it('ignores unknown fields and non-WhatsApp payloads without failing', async () => {

@@ -22,8 +22,6 @@ export interface AppDeps {
   auth: AuthService;
   logger: Logger;
   routes: readonly Route[];
-  /** Routers mounted before the JSON API (the WhatsApp webhook needs the raw body). */
-  channels: readonly express.Router[];
   /** Where the built designer is; defaults to designer/dist in the repository. */
   designerDir?: string;
   secureCookies?: boolean;
@@ -48,9 +46,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  // Channel webhooks first: their callers are servers, not browsers, so the browser security headers
-  // below would only add work to the hottest route.
-  for (const router of deps.channels) app.use(router);
+  // Channel webhooks are served in front of the app (createSwitchboard), not through it.
   app.use(
     helmet({
       contentSecurityPolicy: {
