@@ -4,7 +4,8 @@
  * Bounded in count and time. Run after `npm run build` (the server runs as `npm start` runs it):
  * node --conditions=source --import tsx bench/server/load.ts
  * BENCH_PROFILE=DIR writes the server's CPU profiles (one per thread) to DIR; BENCH_NODE_ARGS adds
- * node flags to the server process (space-separated), for trying runtime settings.
+ * node flags to the server process (space-separated), for trying runtime settings; BENCH_SERVER_MAIN
+ * runs another build of the server (see alternate.ts, which compares builds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
   const api = await startLeanCloudApi();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-bench-'));
   const serverArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-  const sb = await start([...serverArgs, 'server/dist/main.js'], {
+  const sb = await start([...serverArgs, process.env.BENCH_SERVER_MAIN ?? 'server/dist/main.js'], {
     PORT: '0',
     DATA_DIR: dataDir,
     FLOWS_DIR: fileURLToPath(new URL('./flows', import.meta.url)),
