@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const serverOnly = ['express', 'mongoose', 'better-sqlite3', 'pino', 'pino-http', 'helmet', 'node:*', 'fs', 'http'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'test/artifacts/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'test/artifacts/**', 'bench/.builds/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

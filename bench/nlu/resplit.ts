@@ -10,32 +10,12 @@ import langEn from '@nlpjs/lang-en-min';
 import { evaluateNlu } from '../../engine/src/nlu/evaluate.ts';
 import type { LabelledText } from '../../engine/src/nlu/evaluate.ts';
 import { loadPublicCorpora } from './datasets.ts';
+import { createSeededRandom, shuffleInPlace } from '../seededRandom.ts';
 import { scoreHybrid } from './svmHybrid.ts';
 
 const SPLITS = Number(process.env.SPLITS ?? 200);
 const SEED = 20261207;
 
-/** A small seeded generator, so every run draws the same splits. */
-function createRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const result = [...items];
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const swap = result[i] as T;
-    result[i] = result[j] as T;
-    result[j] = swap;
-  }
-  return result;
-}
 
 /** Texts NLP.js gets right, read both ways: its answer (`None` under its threshold) and its best-scoring intent. */
 async function nlpJsCorrect(train: readonly LabelledText[], test: readonly LabelledText[]): Promise<{ answer: number; best: number }> {
@@ -70,13 +50,13 @@ console.log('| dataset | train/test | switchboard | NLP.js answer | NLP.js best 
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const corpus of loadPublicCorpora()) {
   const pool = [...corpus.train, ...corpus.test];
-  const random = createRandom(SEED);
+  const random = createSeededRandom(SEED);
   const ours: number[] = [];
   const answer: number[] = [];
   const best: number[] = [];
   const hybrid: number[] = [];
   for (let split = 0; split < SPLITS; split++) {
-    const order = shuffled(pool, random);
+    const order = shuffleInPlace([...pool], random);
     const train = order.slice(0, corpus.train.length);
     const test = order.slice(corpus.train.length);
     ours.push(Math.round(evaluateNlu({ locale: corpus.locale, train, test }).accuracy * test.length));

@@ -15,6 +15,7 @@ import { trainIntentClassifier } from '../../engine/src/nlu/trainIntentClassifie
 import type { TrainingExample } from '../../engine/src/nlu/trainIntentClassifier.ts';
 import type { LabelledText } from '../../engine/src/nlu/evaluate.ts';
 import { loadPublicCorpora, loadShopDatasets } from './datasets.ts';
+import { createSeededRandom, shuffleInPlace } from '../seededRandom.ts';
 
 /** The settings the training-split measure chose (SVM cost C, weight of the SVM beside the centroid). */
 const COST = 10;
@@ -26,26 +27,6 @@ interface Sparse {
   values: number[];
 }
 
-/** A small seeded generator, so every run draws the same splits and the same SVM visiting order. */
-function createRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffleInPlace<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const swap = items[i] as T;
-    items[i] = items[j] as T;
-    items[j] = swap;
-  }
-  return items;
-}
 
 /** The engine's TF-IDF vector of a message, blocks scaled so that a dot product is the engine's similarity. */
 function engineVector(example: { tokens: readonly string[]; stems: readonly string[] }, classifier: IntentClassifier): Sparse {
@@ -89,7 +70,7 @@ function trainSvm(vectors: readonly Sparse[], labels: readonly number[], classes
   for (let c = 0; c < classes; c++) {
     const w = new Float64Array(bias + 1);
     const alpha = new Float64Array(rows.length);
-    const random = createRandom(1234 + c);
+    const random = createSeededRandom(1234 + c);
     const order = rows.map((_, i) => i);
     for (let epoch = 0; epoch < 1000; epoch++) {
       shuffleInPlace(order, random);
@@ -179,7 +160,7 @@ function main(): void {
   datasets.forEach((dataset, d) => {
     const items = dataset.train.map(prepare);
     const subTrain = Math.round(items.length * (dataset.train.length / (dataset.train.length + dataset.test.length)));
-    const random = createRandom(4242 + d);
+    const random = createSeededRandom(4242 + d);
     let engine = 0;
     let hybrid = 0;
     for (let split = 0; split < SUB_SPLITS; split++) {

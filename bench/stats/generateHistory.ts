@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Json } from '@switchboard/engine/schema';
 import { createEventWriter } from '../../server/src/store/embedded/createEventWriter.js';
 import { openDatabase } from '../../server/src/store/embedded/openDatabase.js';
+import { createSeededRandom } from '../seededRandom.js';
 
 export interface GeneratedHistory {
   messages: number;
@@ -25,21 +26,11 @@ const MISSES = ['where is my parcel', 'can i pay by card', 'do you deliver on su
 const OPERATORS = ['op-1', 'op-2', 'op-3', 'op-4', 'op-5'];
 const TEAMS = ['support', 'sales'];
 
-/** A small deterministic PRNG (mulberry32), so every run writes the same history. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateHistory(input: { dataDir: string; messages: number; days: number; end: number; conversations: number }): GeneratedHistory {
   const db = openDatabase({ dataDir: input.dataDir });
   db.pragma('synchronous = OFF');
-  const random = prng(7);
+  const random = createSeededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] ?? (list[0] as T);
   const from = input.end - input.days * 86_400_000;
 
