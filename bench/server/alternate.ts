@@ -32,7 +32,12 @@ interface RunResult {
   serverCpuMs: number;
   /** Ack p99 (ms) of each steady run, by its rate. */
   steadyP99: Map<number, number>;
+  /** Server CPU per message (ms) of each steady run, by its rate. */
+  steadyCpuMs: Map<number, number>;
 }
+
+/** The steady rates asked for; load.ts adds one more, 1,000 msg/s scaled to the run's bare Express. */
+const ASKED_RATES = (process.env.BENCH_RATE ?? '1000').split(',').map(Number);
 
 function parseBuilds(args: string[]): Build[] {
   const builds = args.map((arg) => {
@@ -69,6 +74,10 @@ function parse(build: string, round: number, out: string): RunResult {
   for (const match of out.matchAll(/^\| Switchboard at a steady ([\d,]+) msg\/s .*\| ([\d.]+) \|$/gm)) {
     steadyP99.set(Number(match[1]?.replace(/,/g, '')), Number(match[2]));
   }
+  const steadyCpuMs = new Map<number, number>();
+  for (const match of out.matchAll(/^\| Switchboard, steady ([\d,]+) msg\/s \| \d+ messages \| ([\d.]+) \|/gm)) {
+    steadyCpuMs.set(Number(match[1]?.replace(/,/g, '')), Number(match[2]));
+  }
   return {
     build,
     round,
@@ -78,7 +87,16 @@ function parse(build: string, round: number, out: string): RunResult {
     endToEnd: pick(out, /^\| Switchboard, \d+ messages, \d+ connections \| \d+ acks\/s \| (\d+) msg\/s/m, 'end-to-end rate'),
     serverCpuMs: pick(out, /^\| Switchboard, throughput run \| \d+ messages \| ([\d.]+) \|/m, 'server CPU'),
     steadyP99,
+    steadyCpuMs,
   };
+}
+
+/** A run's steady results in report order: the asked rates, then the scaled one (whatever its rate). */
+function steadyCells(r: RunResult): string[] {
+  const cells = ASKED_RATES.map((rate) => `${r.steadyP99.get(rate)?.toFixed(1) ?? '—'} / ${r.steadyCpuMs.get(rate)?.toFixed(2) ?? '—'}`);
+  const scaled = [...r.steadyP99.keys()].find((rate) => !ASKED_RATES.includes(rate));
+  if (scaled !== undefined) cells.push(`${r.steadyP99.get(scaled)?.toFixed(1)} / ${r.steadyCpuMs.get(scaled)?.toFixed(2) ?? '—'} (${scaled}/s)`);
+  return cells;
 }
 
 const median = (values: number[]): number => {
@@ -96,13 +114,12 @@ async function main(): Promise<void> {
       results.push(parse(build.name, round, await runLoad(build)));
     }
   }
-  const rates = [...new Set(results.flatMap((r) => [...r.steadyP99.keys()]))];
-  console.log(`Alternating runs — ${new Date().toISOString().slice(0, 16)}Z, ${ROUNDS} rounds`);
-  console.log(`| round | build | bare req/s | acks/s | end to end msg/s | server CPU ms/msg | ÷ bare CPU ms/req | ${rates.map((r) => `ack p99 at ${r}/s`).join(' | ')} |`);
-  console.log(`| ---: | --- | ---: | ---: | ---: | ---: | ---: | ${rates.map(() => '---:').join(' | ')} |`);
+  const columns = [...ASKED_RATES.map((rate) => `at ${rate}/s`), ...(results.some((r) => steadyCells(r).length > ASKED_RATES.length) ? ['at the scaled rate'] : [])];
+  console.log(`Alternating runs — ${new Date().toISOString().slice(0, 16)}Z, ${ROUNDS} rounds; steady runs as ack p99 ms / server CPU ms per message`);
+  console.log(`| round | build | bare req/s | acks/s | end to end msg/s | server CPU ms/msg | ÷ bare CPU ms/req | ${columns.join(' | ')} |`);
+  console.log(`| ---: | --- | ---: | ---: | ---: | ---: | ---: | ${columns.map(() => '---:').join(' | ')} |`);
   for (const r of results) {
-    const p99s = rates.map((rate) => r.steadyP99.get(rate)?.toFixed(1) ?? '—');
-    console.log(`| ${r.round} | ${r.build} | ${r.bareRate} | ${r.acks} | ${r.endToEnd} | ${r.serverCpuMs.toFixed(3)} | ${(r.serverCpuMs / r.bareCpuMs).toFixed(2)} | ${p99s.join(' | ')} |`);
+    console.log(`| ${r.round} | ${r.build} | ${r.bareRate} | ${r.acks} | ${r.endToEnd} | ${r.serverCpuMs.toFixed(3)} | ${(r.serverCpuMs / r.bareCpuMs).toFixed(2)} | ${steadyCells(r).join(' | ')} |`);
   }
   console.log('');
   console.log('| build | median end to end ÷ bare rate | median server CPU ÷ bare CPU |');
