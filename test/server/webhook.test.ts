@@ -101,14 +101,23 @@ describe('POST /webhook/whatsapp', () => {
   it('stores nothing from a caller that hangs up halfway through its body, and keeps serving', async () => {
     const from = '15550009982';
     const payload = Buffer.from(JSON.stringify(textWebhook({ from, wamid: 'wamid.cut.1', text: 'hello', timestampSec: 1_750_000_005 })));
+    // What arrives is a whole, validly signed webhook, but less than the Content-Length promised:
+    // only a handler that waits for the end of the body stores nothing.
     await new Promise<void>((resolve) => {
-      const req = http.request(`${server.url}/webhook/whatsapp`, { method: 'POST', headers: { 'content-length': payload.length, 'x-hub-signature-256': signBody(payload, APP_SECRET) } });
+      const req = http.request(`${server.url}/webhook/whatsapp`, { method: 'POST', headers: { 'content-length': payload.length + 10, 'x-hub-signature-256': signBody(payload, APP_SECRET) } });
       req.on('error', () => resolve());
-      req.write(payload.subarray(0, 20), () => setTimeout(() => req.destroy(), 50));
+      req.write(payload, () => setTimeout(() => req.destroy(), 50));
     });
     await new Promise((r) => setTimeout(r, 100));
     expect(await server.store.findConversation('whatsapp', '100000000000001', from)).toBeNull();
     expect((await server.postWebhook(payload)).status).toBe(200);
+  });
+
+  it('takes the webhook at its path with a trailing slash or in other case, as the app routes paths', async () => {
+    const body = Buffer.from(JSON.stringify(textWebhook({ from: '15550009983', wamid: 'wamid.slash.1', text: 'hello', timestampSec: 1_750_000_006 })));
+    const res = await fetch(`${server.url}/Webhook/WhatsApp/`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, APP_SECRET) }, body });
+    expect(res.status).toBe(200);
+    expect(await server.store.findConversation('whatsapp', '100000000000001', '15550009983')).not.toBeNull();
   });
 
   it('ignores unknown fields and non-WhatsApp payloads without failing', async () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
+import { AppError } from '../../http/AppError.js';
 import type { Logger } from '../../logger.js';
 import type { NewInbound, Store } from '../../store/types.js';
 import { parseWebhook } from './parseWebhook.js';
@@ -22,14 +23,14 @@ export interface WebhookDeps {
 /** Answers `true` when it took the request (the webhook's path), `false` to leave it to the app. */
 export type ChannelHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-class WebhookError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+const fail = (httpStatus: number, code: string, message: string) => new AppError({ httpStatus, code, message });
+const aborted = () => fail(400, 'request/aborted', 'The request ended before its body did.');
+
+/** The path without its query, lower-cased and without a trailing slash, as the app's router matches paths. */
+function routeOf(url: string): string {
+  const query = url.indexOf('?');
+  const path = (query === -1 ? url : url.slice(0, query)).toLowerCase();
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
 
 /**
@@ -47,9 +48,9 @@ class WebhookError extends Error {
 export function createWebhookHandler(deps: WebhookDeps): ChannelHandler {
   return (req, res) => {
     const url = req.url ?? '';
-    const query = url.indexOf('?');
-    if ((query === -1 ? url : url.slice(0, query)) !== WEBHOOK_PATH) return false;
+    if (routeOf(url) !== WEBHOOK_PATH) return false;
     if (req.method === 'GET' || req.method === 'HEAD') {
+      const query = url.indexOf('?');
       const params = Object.fromEntries(new URLSearchParams(query === -1 ? '' : url.slice(query + 1)));
       const result = verifyChallenge(params, deps.config.verifyToken);
       if (result.ok) send(res, 200, 'text/plain; charset=utf-8', result.challenge);
@@ -58,7 +59,7 @@ export function createWebhookHandler(deps: WebhookDeps): ChannelHandler {
     }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'GET, HEAD, POST');
-      sendError(res, new WebhookError(405, 'http/405', `${req.method ?? 'This method'} is not allowed on ${WEBHOOK_PATH}.`));
+      sendError(res, fail(405, 'http/405', `${req.method ?? 'This method'} is not allowed on ${WEBHOOK_PATH}.`));
       return true;
     }
     receive(req)
@@ -69,9 +70,9 @@ export function createWebhookHandler(deps: WebhookDeps): ChannelHandler {
           answer.after();
         },
         (error: unknown) => {
-          if (error instanceof WebhookError) return sendError(res, error);
+          if (error instanceof AppError) return sendError(res, error);
           deps.logger.error({ err: error, url: WEBHOOK_PATH }, 'webhook failed');
-          sendError(res, new WebhookError(500, 'internal', 'Something went wrong on our side. It has been logged.'));
+          sendError(res, fail(500, 'internal', 'Something went wrong on our side. It has been logged.'));
         },
       );
     return true;
@@ -81,17 +82,17 @@ export function createWebhookHandler(deps: WebhookDeps): ChannelHandler {
 async function store(deps: WebhookDeps, req: IncomingMessage, rawBody: Buffer): Promise<{ body: object; after: () => void }> {
   const secret = deps.config.appSecret;
   if (!secret) {
-    throw new WebhookError(503, 'webhook/channel-off', 'The WhatsApp channel is off: set WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_ACCESS_TOKEN.');
+    throw fail(503, 'webhook/channel-off', 'The WhatsApp channel is off: set WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_ACCESS_TOKEN.');
   }
   const header = req.headers['x-hub-signature-256'];
   if (!verifySignature({ rawBody, header: Array.isArray(header) ? header[0] : header, appSecret: secret })) {
-    throw new WebhookError(401, 'webhook/bad-signature', 'The X-Hub-Signature-256 header is missing or does not match the body.');
+    throw fail(401, 'webhook/bad-signature', 'The X-Hub-Signature-256 header is missing or does not match the body.');
   }
   let body: unknown;
   try {
     body = JSON.parse(rawBody.toString('utf8'));
   } catch {
-    throw new WebhookError(400, 'webhook/malformed-json', 'The body is not valid JSON.');
+    throw fail(400, 'webhook/malformed-json', 'The body is not valid JSON.');
   }
   const parsed = parseWebhook(body);
   if (parsed.problems.length > 0) deps.logger.warn({ problems: parsed.problems }, 'webhook items skipped or read partially');
@@ -120,10 +121,10 @@ async function store(deps: WebhookDeps, req: IncomingMessage, rawBody: Buffer): 
 /** The body's bytes exactly as sent, refusing more than the limit (by its declared length first). */
 function receive(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () => new WebhookError(413, 'request/too-large', 'The request body is too large.');
+    const tooLarge = () => fail(413, 'request/too-large', 'The request body is too large.');
     const encoding = req.headers['content-encoding'];
     if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-      reject(new WebhookError(415, 'request/unsupported-encoding', `Content-Encoding ${encoding} is not accepted; send the body as is.`));
+      reject(fail(415, 'request/unsupported-encoding', `Content-Encoding ${encoding} is not accepted; send the body as is.`));
       req.resume();
       return;
     }
@@ -150,12 +151,12 @@ function receive(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => {
       if (!refused) resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, length));
     });
-    req.on('error', () => {
-      if (!refused) reject(new WebhookError(400, 'request/aborted', 'The request ended before its body did.'));
-    });
     // A caller that hangs up before the end of its body has sent nothing to store.
+    req.on('error', () => {
+      if (!refused) reject(aborted());
+    });
     req.on('close', () => {
-      if (!req.complete && !refused) reject(new WebhookError(400, 'request/aborted', 'The request ended before its body did.'));
+      if (!req.complete && !refused) reject(aborted());
     });
   });
 }
@@ -166,6 +167,6 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
-function sendError(res: ServerResponse, error: WebhookError): void {
-  send(res, error.status, 'application/json; charset=utf-8', JSON.stringify({ error: { code: error.code, message: error.message } }));
+function sendError(res: ServerResponse, error: AppError): void {
+  send(res, error.httpStatus, 'application/json; charset=utf-8', JSON.stringify({ error: { code: error.code, message: error.message } }));
 }
