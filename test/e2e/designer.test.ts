@@ -254,6 +254,16 @@ describe('the designer in a browser', { timeout: 60_000 }, () => {
   });
 
   describe('each example flow', () => {
+    it('opens a flow by a click anywhere on its row of the list, not only on its name', async () => {
+      const example = EXAMPLES[0];
+      if (!example) throw new Error('no example flows');
+      await page.goto(`${sb.url}/flows`);
+      // The flow's id under its name: plain text, not the link.
+      await page.getByRole('row').filter({ hasText: example.name }).getByText(example.id, { exact: true }).click();
+      await page.waitForURL(`**/flows/${example.id}`);
+      await poll(() => canvasNodes(page).count()).toBe(example.nodes.length);
+    });
+
     for (const example of EXAMPLES) {
       it(`opens ${example.id} with all ${example.nodes.length} nodes and no validation issues`, async () => {
         await page.goto(`${sb.url}/flows/${example.id}`);

@@ -342,6 +342,37 @@ function choiceMatches(choice: Choice, event: FlowEvent): boolean {
   return analysis !== null && analysis.tokens.length <= 6 && choice.matcher.match(analysis) !== null;
 }
 
+/** Longest reply that may name a choice by part of its title. */
+const MAX_PARTIAL_TITLE_WORDS = 4;
+
+/**
+ * The choice a customer's reply picks: the first that matches it whole (its id, number, title or
+ * the title as a phrase); failing that, the only one whose title holds every word of a short reply
+ * ("thanks" → "No, thanks", "другой" → "Другой заказ"). Null when none does, or several would.
+ */
+function pickChoice(choices: readonly Choice[], event: FlowEvent): string | null {
+  // Every choice's guard asks the same question of the same event: answer it once.
+  let picks = picked.get(choices);
+  if (!picks) picked.set(choices, (picks = new WeakMap()));
+  const known = picks.get(event);
+  if (known !== undefined) return known;
+  const pick = pickChoiceOnce(choices, event);
+  picks.set(event, pick);
+  return pick;
+}
+
+const picked = new WeakMap<readonly Choice[], WeakMap<FlowEvent, string | null>>();
+
+function pickChoiceOnce(choices: readonly Choice[], event: FlowEvent): string | null {
+  const whole = choices.find((choice) => choiceMatches(choice, event));
+  if (whole) return whole.id;
+  if (event.type !== 'customer' || event.content.kind === 'choice') return null;
+  const analysis = event.turn.analysis;
+  if (!analysis || analysis.tokens.length === 0 || analysis.tokens.length > MAX_PARTIAL_TITLE_WORDS) return null;
+  const partial = choices.filter((choice) => choice.matcher.within(analysis) > 0);
+  return partial.length === 1 ? (partial[0]?.id ?? null) : null;
+}
+
 /** When the customer's reply fits nothing: say so and ask again, or past the limit offer a person. */
 function misunderstood(c: Ctx, node: FlowNode, key: string) {
   return [
@@ -364,7 +395,7 @@ function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): State
     on: {
       customer: [
         ...choices.map((choice) => ({
-          guard: ({ event }: Args) => choiceMatches(choice, event),
+          guard: ({ event }: Args) => pickChoice(choices, event) === choice.id,
           ...go(c, node, choice.id, [rememberText()]),
         })),
         ...(other ? [hop(c, other, [rememberText()])] : misunderstood(c, node, key)),

@@ -57,6 +57,20 @@ describe('compileKeywords', () => {
     expect(match('talk to me')).toBeNull();
   });
 
+  it('scores how well a short message is made of one keyword\'s words', () => {
+    const titles = nlu.compileKeywords({ en: ['No, thanks', 'Another order'], ru: ['Нет, спасибо'] });
+    const within = (text: string, options = en) => titles.within(nlu.analyze(text, options));
+    expect(within('thanks')).toBe(1);
+    expect(within('thank you')).toBe(1); // "you" is a function word: the content words decide
+    expect(within('спасибо', ru)).toBe(1);
+    expect(within('another')).toBe(1); // only function words: all of them must be in the keyword
+    expect(within('thnaks')).toBeGreaterThan(0.5);
+    expect(within('thnaks')).toBeLessThan(1);
+    expect(within('thanks for the order')).toBe(0); // no single keyword holds both
+    expect(within('yes')).toBe(0);
+    expect(within('')).toBe(0);
+  });
+
   it('prefers the longer phrase when both match exactly', () => {
     expect(match('main menu')?.keyword).toBe('main menu');
   });

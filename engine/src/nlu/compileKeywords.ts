@@ -2,6 +2,7 @@ import type { Analysis, KeywordMatch, KeywordMatcher, LocalizedList } from './ty
 import type { Stemmer } from './createStemmer.js';
 import { editDistance } from './editDistance.js';
 import { normalizeText, tokenize } from './normalizeText.js';
+import { STOP_WORDS } from './stopWords.js';
 
 interface CompiledWord {
   token: string;
@@ -69,7 +70,34 @@ export function compileKeywords(keywords: LocalizedList, stemmer: Stemmer): Keyw
       }
       return best;
     },
+    within(analysis) {
+      const words = messageWords(analysis);
+      if (words.length === 0) return 0;
+      let best = 0;
+      for (const candidate of compiled) {
+        let total = 0;
+        for (const { token, stem } of words) {
+          let score = 0;
+          for (const word of candidate.words) score = Math.max(score, matchWord(word, token, stem));
+          if (score === 0) {
+            total = 0;
+            break;
+          }
+          total += score;
+        }
+        const confidence = (total / words.length) * (candidate.locale === analysis.locale ? 1 : OTHER_LOCALE_FACTOR);
+        best = Math.max(best, confidence);
+      }
+      return best;
+    },
   };
+}
+
+/** The message's content words, or all of its words when every one is a function word ("no", "нет"). */
+function messageWords(analysis: Analysis): { token: string; stem: string }[] {
+  const all = analysis.tokens.map((token, i) => ({ token, stem: analysis.stems[i] ?? token }));
+  const content = all.filter(({ token }) => !STOP_WORDS.has(token));
+  return content.length > 0 ? content : all;
 }
 
 /** The best confidence of `words` occurring in order in the message, or 0. */

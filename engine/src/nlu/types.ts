@@ -38,6 +38,12 @@ export interface KeywordMatch {
 /** Keywords compiled once (normalised and stemmed) and matched against many analyses. */
 export interface KeywordMatcher {
   match(analysis: Analysis): KeywordMatch | null;
+  /**
+   * How well a short message is made only of words from one keyword (its content words, or all of
+   * its words when it has none): "thanks" or "нет" within "No, thanks" / "Нет, спасибо". Best
+   * confidence over the keywords, 0 when none holds every word.
+   */
+  within(analysis: Analysis): number;
 }
 
 export interface NluTrainingData {

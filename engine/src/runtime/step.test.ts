@@ -295,6 +295,45 @@ describe('step details', () => {
     expect(c.press('human', 'Talk to a person')).toContainEqual({ type: 'handoff', queue: 'vip', reason: 'lowRating' });
   });
 
+  it('takes a short reply made of words from one button title as that button, and only then', () => {
+    const f = flow('after', { triggers: { keywords: { en: ['done'], ru: ['готово'] }, intents: [] } })
+      .node('s', 'start', {})
+      .node('q', 'message', {
+        text: t('Anything else?', 'Что-нибудь ещё?'),
+        buttons: [
+          { id: 'another', title: t('Another order', 'Другой заказ') },
+          { id: 'track', title: t('Track my order', 'Отследить заказ') },
+          { id: 'done', title: t('No, thanks', 'Нет, спасибо') },
+        ],
+      })
+      .node('again', 'end', { message: t('Another one, then.', 'Ещё один.') })
+      .node('tracking', 'end', { message: t('Tracking.', 'Отслеживаем.') })
+      .node('bye', 'end', { message: t('Goodbye!', 'До свидания!') })
+      .edge('s', 'next', 'q')
+      .edge('q', 'another', 'again')
+      .edge('q', 'track', 'tracking')
+      .edge('q', 'done', 'bye')
+      .build();
+    const afterBot = botOf({ flows: [f] });
+    const reply = (text: string, start = 'done') => {
+      const c = createConversation(afterBot);
+      c.send(start);
+      return texts(c.send(text));
+    };
+    expect(reply('thanks')).toEqual(['Goodbye!']);
+    expect(reply('thank you!')).toEqual(['Goodbye!']);
+    expect(reply('no')).toEqual(['Goodbye!']);
+    expect(reply('спасибо', 'готово')).toEqual(['До свидания!']);
+    expect(reply('нет', 'готово')).toEqual(['До свидания!']);
+    expect(reply('another')).toEqual(['Another one, then.']);
+    expect(reply('track')).toEqual(['Tracking.']);
+    // "order" is in two titles: the bot cannot tell which, so it asks again.
+    expect(reply('order')).not.toContain('Another one, then.');
+    expect(reply('order')).not.toContain('Tracking.');
+    // A longer message is not read as a button, even when its words are in a title.
+    expect(reply('thanks thanks thanks thanks thanks')).not.toContain('Goodbye!');
+  });
+
   it('prefers a decisive intent over a keyword found somewhere in the message', () => {
     const returns = flow('returns', {
       intents: [{ name: 'returns', examples: { en: ['i want to return an item', 'how do i send it back', 'can i get a refund', 'return policy', 'send back a purchase', 'refund my money'], ru: ['хочу вернуть товар', 'как вернуть', 'возврат денег', 'правила возврата', 'вернуть покупку', 'верните деньги'] } }],

@@ -75,10 +75,9 @@ export function MessagesView({ period }: { period: StatsPeriod }) {
           withLegend
         />
       </Card>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <StatsTable testId="stats-table-flows" title="Per flow" rows={stats.byFlow} columns={flowColumns} rowKey={(r) => r.flowId ?? ''} csvHref={csvUrl('messages', 'flows', period)} />
-        <StatsTable testId="stats-table-templates" title="Per template" rows={stats.byTemplate} columns={templateColumns} rowKey={(r) => r.template} csvHref={csvUrl('messages', 'templates', period)} empty="No templates sent in this period." />
-      </SimpleGrid>
+      {/* Full width each: side by side, eight numeric columns squeezed flow names onto two lines and cut off the last column at 1440 px. */}
+      <StatsTable testId="stats-table-flows" title="Per flow" rows={stats.byFlow} columns={flowColumns} rowKey={(r) => r.flowId ?? ''} csvHref={csvUrl('messages', 'flows', period)} />
+      <StatsTable testId="stats-table-templates" title="Per template" rows={stats.byTemplate} columns={templateColumns} rowKey={(r) => r.template} csvHref={csvUrl('messages', 'templates', period)} empty="No templates sent in this period." />
       <StatsTable testId="stats-table-days" title="Per day" rows={stats.days} columns={dayColumns} rowKey={(r) => r.day} csvHref={csvUrl('messages', 'days', period)} />
     </Stack>
   );

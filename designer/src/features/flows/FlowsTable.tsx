@@ -1,7 +1,8 @@
 import { ActionIcon, Anchor, Menu, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconCopy, IconDots, IconDownload, IconPencil, IconTrash } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import type { MouseEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { FlowSummary } from '../../api/schemas';
 import { formatDateTime, formatRelativeTime } from '../../components/formatRelativeTime';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -15,7 +16,17 @@ interface FlowsTableProps {
 
 export function FlowsTable({ flows, onRename, onDuplicate }: FlowsTableProps) {
   const { remove, exportFlow } = useFlowMutations();
+  const navigate = useNavigate();
   const now = Date.now();
+  const flowPath = (flow: FlowSummary) => `/flows/${encodeURIComponent(flow.id)}`;
+  // The whole row opens the flow (it lights up on hover, so people click anywhere on it); the name
+  // stays a link for the keyboard, and the row's menu keeps its own clicks.
+  const openRow = (flow: FlowSummary) => (event: MouseEvent<HTMLTableRowElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('a, button, input, [role="menu"], [role="menuitem"], [role="dialog"]')) return;
+    if (window.getSelection()?.toString()) return; // selecting the id to copy it
+    void navigate(flowPath(flow));
+  };
   const confirmDelete = (flow: FlowSummary) =>
     modals.openConfirmModal({
       title: `Delete “${flow.name}”?`,
@@ -44,9 +55,9 @@ export function FlowsTable({ flows, onRename, onDuplicate }: FlowsTableProps) {
           {[...flows]
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((flow) => (
-              <Table.Tr key={flow.id}>
+              <Table.Tr key={flow.id} onClick={openRow(flow)} style={{ cursor: 'pointer' }}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/flows/${encodeURIComponent(flow.id)}`} fw={600} c="dark" size="sm">
+                  <Anchor component={Link} to={flowPath(flow)} fw={600} c="dark" size="sm">
                     {flow.name}
                   </Anchor>
                   <Text size="xs" c="dimmed" ff="monospace">
