@@ -64,6 +64,15 @@ describe('analytics in the browser', () => {
     await page.getByTestId('analytics-tab-flows').click();
     await page.getByTestId('stats-flows').waitFor();
     await expect.poll(() => page.getByTestId('stats-not-understood-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The funnel names its nodes in full sentences ("What did the customer ask for?"): every name
+    // on its axis is drawn inside the chart, none cut off at the card's left edge.
+    const funnel = page.getByTestId('stats-funnel').locator('svg.recharts-surface').first();
+    const names = page.getByTestId('stats-funnel').locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect.poll(() => names.count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    const chartLeft = (await funnel.boundingBox())?.x ?? Number.NaN;
+    for (const box of await Promise.all((await names.all()).map((name) => name.boundingBox()))) {
+      expect(box?.x).toBeGreaterThanOrEqual(chartLeft);
+    }
     await page.screenshot({ path: path.join(artifacts, 'analytics-flows.png') });
   }, 90_000);
 

@@ -8,6 +8,15 @@ import { StatCard } from './StatCard';
 import { csvUrl, fetchFlowStats, statsKeys, type FlowStats, type StatsPeriod } from './statsApi';
 import { StatsTable, type Column } from './StatsTable';
 
+/** Width of the funnel's node-name axis, px, and the longest name shown whole on it. */
+const FUNNEL_LABEL_WIDTH = 200;
+const FUNNEL_LABEL_CHARS = 28;
+
+function shortenLabel(label: unknown): string {
+  const text = String(label);
+  return text.length > FUNNEL_LABEL_CHARS ? `${text.slice(0, FUNNEL_LABEL_CHARS - 1)}…` : text;
+}
+
 const flowColumns: Column<FlowStats['flows'][number]>[] = [
   { key: 'flow', label: 'Flow', render: (r) => r.name ?? r.flowId },
   { key: 'starts', label: 'Starts', render: (r) => r.starts, numeric: true },
@@ -66,6 +75,10 @@ export function FlowsView({ period }: { period: StatsPeriod }) {
             orientation="vertical"
             data={nodes.map((n) => ({ node: n.label ?? n.nodeId, Visits: n.visits, 'Dropped off': n.dropOff }))}
             dataKey="node"
+            // Node names run to a sentence ("What did the customer ask for?"): give them room and
+            // shorten the longest (the tooltip has the full name); visits are whole numbers.
+            yAxisProps={{ width: FUNNEL_LABEL_WIDTH, tickFormatter: shortenLabel }}
+            xAxisProps={{ allowDecimals: false }}
             series={[
               { name: 'Visits', color: 'blue.6' },
               { name: 'Dropped off', color: 'red.6' },
