@@ -63,6 +63,9 @@ describe('compileKeywords', () => {
     expect(within('thanks')).toBe(1);
     expect(within('thank you')).toBe(1); // "you" is a function word: the content words decide
     expect(within('спасибо', ru)).toBe(1);
+    expect(within('ok thanks')).toBe(1); // an acknowledgement beside the content words does not count
+    expect(within('ок, спасибо', ru)).toBe(1);
+    expect(within('ok')).toBe(0); // alone it is the whole message, and in no keyword
     expect(within('another')).toBe(1); // only function words: all of them must be in the keyword
     expect(within('thnaks')).toBeGreaterThan(0.5);
     expect(within('thnaks')).toBeLessThan(1);

@@ -93,10 +93,13 @@ export function compileKeywords(keywords: LocalizedList, stemmer: Stemmer): Keyw
   };
 }
 
+/** Words that only acknowledge ("ok thanks", "ок, спасибо"): they never decide which keyword a message is made of. */
+const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(['ok', 'okay', 'okey', 'k', 'ок', 'окей', 'оке', 'ладно', 'хорошо', 'ну']);
+
 /** The message's content words, or all of its words when every one is a function word ("no", "нет"). */
 function messageWords(analysis: Analysis): { token: string; stem: string }[] {
   const all = analysis.tokens.map((token, i) => ({ token, stem: analysis.stems[i] ?? token }));
-  const content = all.filter(({ token }) => !STOP_WORDS.has(token));
+  const content = all.filter(({ token }) => !STOP_WORDS.has(token) && !ACKNOWLEDGEMENTS.has(token));
   return content.length > 0 ? content : all;
 }
 
