@@ -162,6 +162,16 @@ describe('the designer in a browser', { timeout: 60_000 }, () => {
     const chat = preview();
     await chat.locator('[data-from="bot"]', { hasText: 'How many tickets do you need?' }).waitFor();
     await canvasNode(page, 'ask-1').locator('[data-active]').waitFor();
+    // The preview lies over the inspector, not the canvas: the canvas's own controls stay in view
+    // (measured once the drawer has slid all the way in).
+    const viewportWidth = page.viewportSize()?.width ?? Number.NaN;
+    await poll(async () => {
+      const box = await chat.boundingBox();
+      return box ? Math.round(box.x + box.width) : null;
+    }).toBe(viewportWidth);
+    const drawerLeft = (await chat.boundingBox())?.x ?? Number.NaN;
+    const overlayToggle = await page.locator('.react-flow').getByText('Traffic', { exact: true }).boundingBox();
+    expect((overlayToggle?.x ?? Number.NaN) + (overlayToggle?.width ?? 0)).toBeLessThanOrEqual(drawerLeft);
 
     await chat.getByLabel('Message to the bot').fill('a few');
     await chat.getByLabel('Message to the bot').press('Enter');

@@ -15,7 +15,9 @@ export function PreviewDrawer({ flowId, opened, onClose }: { flowId: string; ope
       opened={opened}
       onClose={onClose}
       position="right"
-      size={400}
+      // Exactly over the inspector's column (EditorLayout.module.css): the canvas, its live node
+      // highlight and its top-right controls stay in view while the preview runs. 360 px is a phone's width.
+      size={360}
       withOverlay={false}
       lockScroll={false}
       trapFocus={false}
