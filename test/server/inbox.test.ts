@@ -59,6 +59,22 @@ describe('handoff and the inbox', () => {
     expect((await ann.get('/api/inbox/conversations?view=queue&queue=sales')).body.conversations.some((c: { id: string }) => c.id === id)).toBe(false);
   });
 
+  it('previews what the customer wrote, not the bot\'s reply to it, in the list', async () => {
+    const from = '15551110090';
+    const id = await customerSays(from, 'I want a human, my parcel never came');
+    expect((await server.store.getConversation(id))?.status).toBe('queued');
+    const messages = await server.store.listMessages(id);
+    // The bot answered last (it tells the customer a person will reply): the list still shows the customer.
+    expect(messages.at(-1)?.sender).toBe('bot');
+    const row = (await ann.get('/api/inbox/conversations?view=queue')).body.conversations.find((c: { id: string }) => c.id === id);
+    expect(row.preview).toBe('I want a human, my parcel never came');
+    // Once an operator has answered, the answer is the latest word and shows.
+    await ann.post(`/api/inbox/conversations/${id}/claim`);
+    await ann.post(`/api/inbox/conversations/${id}/reply`, { text: 'Calling you in five minutes.' });
+    const mine = (await ann.get('/api/inbox/conversations?view=mine')).body.conversations.find((c: { id: string }) => c.id === id);
+    expect(mine.preview).toBe('Calling you in five minutes.');
+  });
+
   it('lets one operator claim a queued conversation and answers 409 to the second', async () => {
     const id = await queued('15551110002');
     const [a, b] = await Promise.all([ann.post(`/api/inbox/conversations/${id}/claim`), bob.post(`/api/inbox/conversations/${id}/claim`)]);

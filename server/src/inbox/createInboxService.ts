@@ -3,7 +3,7 @@ import type { PublicUser } from '../auth/authService.js';
 import type { BotRegistry } from '../bot/createBotRegistry.js';
 import type { OperatorPlan, RunOperatorTurn } from '../conversations/createOperatorTurns.js';
 import { AppError, badRequest, notFound } from '../http/AppError.js';
-import type { Conversation, ConversationStatus, NewOutbound, Store } from '../store/types.js';
+import type { Conversation, ConversationStatus, NewOutbound, Store, StoredMessage } from '../store/types.js';
 import { templateParameterCount, type QuickReply, type Template } from './catalogSchemas.js';
 import type { CatalogService } from './createCatalogService.js';
 import { collectedVars, isWindowOpen, toConsentView, toHistory, toSummary, windowEndOf, type ConversationSummary } from './conversationView.js';
@@ -94,8 +94,8 @@ export function createInboxService(deps: {
     if (filter.view === 'queue') conversations.sort((a, b) => (a.handoffAt ?? a.updatedAt) - (b.handoffAt ?? b.updatedAt));
     return Promise.all(
       conversations.slice(0, 200).map(async (c) => {
-        const [last] = await store.listMessages(c.id, { limit: 1 });
-        return { ...toSummary(c, now), preview: last ? describeContent(last.direction, last.content) : null };
+        const shown = previewMessage(await store.listMessages(c.id, { limit: PREVIEW_LOOKBACK }));
+        return { ...toSummary(c, now), preview: shown ? describeContent(shown.direction, shown.content) : null };
       }),
     );
   }
@@ -232,3 +232,20 @@ export function createInboxService(deps: {
 }
 
 export type InboxService = ReturnType<typeof createInboxService>;
+
+/** How many of a conversation's latest messages the list looks through for its preview line. */
+const PREVIEW_LOOKBACK = 5;
+
+/**
+ * The message a conversation list shows under the customer's name: the latest one, unless the bot
+ * or the system wrote it, then the customer's latest among them. In a queue every row would
+ * otherwise read the same away message ("We're closed right now…") instead of what the customer
+ * asked; an operator's own reply still shows as the latest.
+ *
+ * @example previewMessage([{ sender: 'customer', … 'I need a human' }, { sender: 'bot', … }]) // the customer's message
+ */
+export function previewMessage<M extends Pick<StoredMessage, 'sender'>>(oldestFirst: readonly M[]): M | null {
+  const last = oldestFirst.at(-1) ?? null;
+  if (!last || last.sender === 'customer' || last.sender === 'operator') return last;
+  return oldestFirst.findLast((m) => m.sender === 'customer') ?? last;
+}
