@@ -60,6 +60,14 @@ describe('operators in a browser', { timeout: 90_000 }, () => {
     await poll(() => page.getByRole('tab', { name: 'Mine' }).getAttribute('aria-selected')).toBe('true');
 
     const box = page.getByRole('textbox', { name: 'Reply' });
+    // A shortcut that matches nothing says so, and Enter does not send the bare "/…" to the customer.
+    const sentBefore = sb.sentTo(CUSTOMER).length;
+    await box.fill('/no-such-reply');
+    await page.getByText('No quick reply matches /no-such-reply.').waitFor();
+    await box.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sb.sentTo(CUSTOMER).length).toBe(sentBefore);
+    expect(await box.inputValue()).toBe('/no-such-reply');
     await box.fill('/tha');
     await page.getByRole('option', { name: /\/thanks/ }).waitFor();
     await box.press('Enter');

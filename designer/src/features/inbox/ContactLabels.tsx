@@ -11,5 +11,17 @@ export function ContactLabels({ labels, actions }: { labels: string[]; actions: 
     const remove = labels.filter((l) => !next.includes(l));
     if (add.length || remove.length) actions.labels.mutate({ add, remove });
   };
-  return <MultiSelect size="xs" aria-label="Labels" placeholder={labels.length ? undefined : 'Add a label'} data={options} value={labels} onChange={onChange} searchable clearable={false} />;
+  return (
+    <MultiSelect
+      size="xs"
+      aria-label="Labels"
+      placeholder={labels.length ? undefined : 'Add a label'}
+      data={options}
+      value={labels}
+      onChange={onChange}
+      searchable
+      clearable={false}
+      nothingFoundMessage="No such label: add it in Settings → Labels first."
+    />
+  );
 }

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Paper, SegmentedControl, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
-import { applyQuickReply, matchQuickReplies, shortcutQuery } from './completeQuickReply';
+import { applyQuickReply, isBareShortcut, matchQuickReplies, shortcutQuery } from './completeQuickReply';
 import type { InboxActions } from './useInboxActions';
 import { useConversationQuickReplies } from './useInboxQueries';
 import classes from './Inbox.module.css';
@@ -15,10 +15,12 @@ export function ReplyBox({ conversationId, actions }: { conversationId: string; 
   const query = mode === 'reply' ? shortcutQuery(draft) : null;
   const matches = query === null ? [] : matchQuickReplies(quickReplies.data ?? [], query);
   const pending = actions.reply.isPending || actions.note.isPending;
+  // A draft that is nothing but "/shortcut" with no quick reply behind it is a search, never a message.
+  const bareShortcut = query !== null && matches.length === 0 && isBareShortcut(draft);
 
   const send = () => {
     const text = draft.trim();
-    if (!text || pending) return;
+    if (!text || pending || bareShortcut) return;
     const done = { onSuccess: () => setDraft('') };
     if (mode === 'note') actions.note.mutate(text, done);
     else actions.reply.mutate({ text }, done);
@@ -51,6 +53,13 @@ export function ReplyBox({ conversationId, actions }: { conversationId: string; 
 
   return (
     <div className={`${classes.composer} ${mode === 'note' ? classes.composerNote : ''}`} style={{ position: 'relative' }}>
+      {bareShortcut && !quickReplies.isPending && (
+        <Paper withBorder shadow="md" radius="md" px="sm" py={8} style={{ position: 'absolute', bottom: '100%', left: 14, right: 14, marginBottom: 6, zIndex: 5 }} role="status">
+          <Text size="sm" c="dimmed">
+            {(quickReplies.data ?? []).length === 0 ? 'No quick replies yet: add them in Settings → Quick replies.' : `No quick reply matches /${query}.`}
+          </Text>
+        </Paper>
+      )}
       {matches.length > 0 && (
         <Paper withBorder shadow="md" radius="md" p={4} style={{ position: 'absolute', bottom: '100%', left: 14, right: 14, marginBottom: 6, zIndex: 5 }} role="listbox" aria-label="Quick replies">
           {matches.map((q, i) => (
@@ -87,7 +96,7 @@ export function ReplyBox({ conversationId, actions }: { conversationId: string; 
           onKeyDown={onKeyDown}
         />
         <Tooltip label={mode === 'note' ? 'Add note' : 'Send'}>
-          <ActionIcon size={36} radius="md" color={mode === 'note' ? 'yellow' : 'brand'} onClick={send} loading={pending} disabled={!draft.trim()} aria-label={mode === 'note' ? 'Add note' : 'Send'}>
+          <ActionIcon size={36} radius="md" color={mode === 'note' ? 'yellow' : 'brand'} onClick={send} loading={pending} disabled={!draft.trim() || bareShortcut} aria-label={mode === 'note' ? 'Add note' : 'Send'}>
             <IconSend size={18} />
           </ActionIcon>
         </Tooltip>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyQuickReply, matchQuickReplies, shortcutQuery } from './completeQuickReply';
+import { applyQuickReply, isBareShortcut, matchQuickReplies, shortcutQuery } from './completeQuickReply';
 
 const qr = (shortcut: string, expanded = `text of ${shortcut}`) => ({ id: shortcut, shortcut, text: expanded, expanded });
 
@@ -29,5 +29,15 @@ describe('applyQuickReply', () => {
   it('replaces the trailing shortcut with the filled-in text', () => {
     expect(applyQuickReply('Sure! /thx', qr('thx', 'Thank you, Ann!'))).toBe('Sure! Thank you, Ann!');
     expect(applyQuickReply('/thx', qr('thx', 'Thanks'))).toBe('Thanks');
+  });
+});
+
+describe('isBareShortcut', () => {
+  it('is true only when the whole draft is a shortcut', () => {
+    expect(isBareShortcut('/')).toBe(true);
+    expect(isBareShortcut(' /refund ')).toBe(true);
+    expect(isBareShortcut('Sure! /refund')).toBe(false);
+    expect(isBareShortcut('/refund now')).toBe(false);
+    expect(isBareShortcut('1/2 done')).toBe(false);
   });
 });

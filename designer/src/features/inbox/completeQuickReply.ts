@@ -17,3 +17,8 @@ export function matchQuickReplies(all: readonly ExpandedQuickReply[], query: str
 export function applyQuickReply(draft: string, quickReply: Pick<ExpandedQuickReply, 'expanded'>): string {
   return draft.replace(/\/[a-z0-9_-]*$/i, quickReply.expanded);
 }
+
+/** Whether the whole draft is a `/shortcut` and nothing else ("/", "/refund"). */
+export function isBareShortcut(draft: string): boolean {
+  return /^\/[a-z0-9_-]*$/i.test(draft.trim());
+}
