@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize } from './normalizeText.js';
+import { expandShorthand, normalizeText, tokenize } from './normalizeText.js';
 
 describe('normalizeText', () => {
   it('lower-cases, drops punctuation and collapses whitespace when text is messy', () => {
@@ -31,5 +31,11 @@ describe('tokenize', () => {
 
   it('splits on spaces when text has words', () => {
     expect(tokenize('где мой заказ')).toEqual(['где', 'мой', 'заказ']);
+  });
+});
+
+describe('expandShorthand', () => {
+  it('spells out chat shorthand and leaves other words alone', () => {
+    expect(['thx', 'pls', 'u', 'спс', 'пж', 'щас', 'order', 'ты'].map(expandShorthand)).toEqual(['thanks', 'please', 'you', 'спасибо', 'пожалуйста', 'сейчас', 'order', 'ты']);
   });
 });

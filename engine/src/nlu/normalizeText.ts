@@ -26,3 +26,26 @@ export function normalizeText(text: string): string {
 export function tokenize(normalized: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }
+
+/**
+ * Chat shorthand customers type on their phones, spelled out so that keywords, button titles and
+ * intents trained on full words still match. Only unambiguous, one-word forms.
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ...['thx', 'thnx', 'thanx', 'tnx', 'ty', 'tyvm'].map((w) => [w, 'thanks'] as const),
+  ...['pls', 'plz', 'plse'].map((w) => [w, 'please'] as const),
+  ['u', 'you'],
+  ['ur', 'your'],
+  ...['спс', 'спсб', 'пасиб', 'пасибо', 'сяп'].map((w) => [w, 'спасибо'] as const),
+  ...['пж', 'пжл', 'пжлст', 'плз', 'плиз'].map((w) => [w, 'пожалуйста'] as const),
+  ...['щас', 'ща'].map((w) => [w, 'сейчас'] as const),
+]);
+
+/**
+ * A normalised token with chat shorthand spelled out.
+ *
+ * @example expandShorthand('thx') // 'thanks'
+ */
+export function expandShorthand(token: string): string {
+  return SHORTHAND.get(token) ?? token;
+}

@@ -325,6 +325,8 @@ describe('step details', () => {
     expect(reply('no')).toEqual(['Goodbye!']);
     expect(reply('спасибо', 'готово')).toEqual(['До свидания!']);
     expect(reply('нет', 'готово')).toEqual(['До свидания!']);
+    expect(reply('thx')).toEqual(['Goodbye!']); // chat shorthand
+    expect(reply('спс', 'готово')).toEqual(['До свидания!']);
     expect(reply('another')).toEqual(['Another one, then.']);
     expect(reply('track')).toEqual(['Tracking.']);
     // "order" is in two titles: the bot cannot tell which, so it asks again.
