@@ -155,6 +155,8 @@ describe('the designer in a browser', { timeout: 60_000 }, () => {
     await modal.waitFor({ state: 'hidden' });
     const flow = await sb.api<{ flow: { status: string; publishedVersion: number } }>('GET', '/api/flows/ticket-booking');
     expect(flow.json.flow).toMatchObject({ status: 'published', publishedVersion: 1 });
+    // Nothing new to publish until the flow is edited again.
+    await expect(page.locator('header').getByRole('button', { name: 'Publish', exact: true }).isDisabled()).resolves.toBe(true);
   });
 
   it('chats with the flow in the preview to the end, following the live node on the canvas', async () => {

@@ -9,7 +9,7 @@ import { isApiError } from '../../../api/http';
 import { queryKeys } from '../../../api/queryKeys';
 import { IssuesDetailsSchema } from '../../../api/schemas';
 import { saveNow } from '../save/saveNow';
-import { useEditorStore } from '../store/EditorStoreContext';
+import { useEditor, useEditorStore } from '../store/EditorStoreContext';
 
 const SAVE_BLOCKERS = {
   conflict: 'Someone else saved a newer version. Choose which draft to keep first.',
@@ -23,6 +23,8 @@ export function PublishButton({ flowId, errors }: { flowId: string; errors: numb
   const [opened, modal] = useDisclosure(false);
   const [summary, setSummary] = useState('');
   const store = useEditorStore();
+  // Published and not edited since: publishing again would only add an identical version.
+  const upToDate = useEditor((s) => s.status === 'published' && s.flow === s.save.savedFlow);
   const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: async () => {
@@ -47,15 +49,16 @@ export function PublishButton({ flowId, errors }: { flowId: string; errors: numb
     : null;
 
   const button = (
-    <Button leftSection={<IconRocket size={16} />} disabled={errors > 0} onClick={modal.open}>
+    <Button leftSection={<IconRocket size={16} />} disabled={errors > 0 || upToDate} onClick={modal.open}>
       Publish
     </Button>
   );
+  const blocked = errors > 0 ? `Fix ${errors} error${errors === 1 ? '' : 's'} before publishing (see Validate)` : upToDate ? 'Customers already get this version. Edit the flow to publish a new one.' : null;
 
   return (
     <>
-      {errors > 0 ? (
-        <Tooltip label={`Fix ${errors} error${errors === 1 ? '' : 's'} before publishing (see Validate)`}>
+      {blocked ? (
+        <Tooltip label={blocked}>
           <span>{button}</span>
         </Tooltip>
       ) : (
