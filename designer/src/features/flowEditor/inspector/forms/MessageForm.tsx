@@ -51,6 +51,12 @@ export function MessageForm({ node, update, ctx }: NodeFormProps<NodeOfType<'mes
             { value: 'list', label: 'List' },
           ]}
         />
+        {kind !== 'none' && (
+          <Text size="xs" c="dimmed">
+            Typed answers count too: the title, its number, or words only one title has (“thanks” picks “No, thanks”). Anything else leaves through “other”, or
+            the question is asked again.
+          </Text>
+        )}
       </Stack>
       {kind === 'buttons' && (
         <ButtonsEditor
