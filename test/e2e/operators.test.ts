@@ -109,6 +109,16 @@ describe('operators in a browser', { timeout: 90_000 }, () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('tells apart customers who share a name by their number, and only them', async () => {
+    await sb.customerSays({ from: '15557770011', text: 'operator', name: 'Sam' });
+    await sb.customerSays({ from: '15557770012', text: 'operator', name: 'Sam' });
+    await page.getByRole('tab', { name: 'Queue' }).click();
+    const sams = page.getByTestId('conversation-item').filter({ hasText: 'Sam' });
+    await poll(() => sams.count()).toBe(2);
+    await poll(() => sams.getByTestId('conversation-number').allInnerTexts()).toEqual(expect.arrayContaining(['+15557770011', '+15557770012']));
+    expect(await page.getByTestId('conversation-item').filter({ hasText: 'Mallory' }).getByTestId('conversation-number').count()).toBe(0);
+  });
+
   it('shows settings by role', async () => {
     await page.goto(`${sb.url}/settings?tab=quick-replies`);
     await page.getByText('/thanks').waitFor();

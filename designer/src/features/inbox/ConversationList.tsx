@@ -2,7 +2,7 @@ import { Alert, Center, Group, Loader, ScrollArea, Select, Stack, Tabs, Text } f
 import { IconInbox } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ConversationListItem } from './ConversationListItem';
+import { ConversationListItem, displayName } from './ConversationListItem';
 import type { ConversationStatus, InboxView } from './inboxApi';
 import { isUnread, useUnreadStore } from './unreadStore';
 import { useConversationList, useLabelColors, useLabels } from './useInboxQueries';
@@ -34,6 +34,9 @@ export function ConversationList() {
   const [status, setStatus] = useState<string | null>(null);
   const list = useConversationList({ view, queue: queue ?? undefined, label: label ?? undefined, status: view === 'all' ? (STATES.find((s) => s.value === status)?.value) : undefined });
   const teams = useConversationList({ view: 'all' });
+  // Customers who share a name (profile names are whatever people set) are told apart by their number.
+  const nameCounts = new Map<string, number>();
+  for (const c of list.data ?? []) nameCounts.set(displayName(c), (nameCounts.get(displayName(c)) ?? 0) + 1);
   const labels = useLabels();
   const colorOf = useLabelColors();
   const seenAt = useUnreadStore((s) => s.seenAt);
@@ -74,7 +77,16 @@ export function ConversationList() {
           </Stack>
         )}
         {list.data?.map((c) => (
-          <ConversationListItem key={c.id} conversation={c} now={now} unread={isUnread(c, seenAt)} showStatus={view === 'all'} colorOf={colorOf} search={params.toString()} />
+          <ConversationListItem
+            key={c.id}
+            conversation={c}
+            now={now}
+            unread={isUnread(c, seenAt)}
+            showStatus={view === 'all'}
+            showNumber={(nameCounts.get(displayName(c)) ?? 0) > 1}
+            colorOf={colorOf}
+            search={params.toString()}
+          />
         ))}
       </ScrollArea>
     </div>

@@ -11,6 +11,8 @@ interface Props {
   now: number;
   unread: boolean;
   showStatus: boolean;
+  /** Shows the customer's number beside the name (when another conversation in the list has the same name). */
+  showNumber?: boolean;
   colorOf: (label: string) => string;
   /** The list's own query (tab), kept when opening a conversation. */
   search: string;
@@ -19,7 +21,7 @@ interface Props {
 export const displayName = (c: Pick<ConversationSummary, 'name' | 'customerId'>): string => c.name?.trim() || `+${c.customerId}`;
 
 /** One row of the conversation list: who, the last message, how long they wait, labels, unread. */
-export function ConversationListItem({ conversation: c, now, unread, showStatus, colorOf, search }: Props) {
+export function ConversationListItem({ conversation: c, now, unread, showStatus, showNumber = false, colorOf, search }: Props) {
   const waiting = c.status === 'queued' && c.handoffAt !== null ? now - c.handoffAt : null;
   return (
     <UnstyledButton component={NavLink} to={{ pathname: `/inbox/${encodeURIComponent(c.id)}`, search }} className={classes.item} data-testid="conversation-item">
@@ -29,6 +31,11 @@ export function ConversationListItem({ conversation: c, now, unread, showStatus,
           <Text size="sm" fw={unread ? 700 : 600} truncate>
             {displayName(c)}
           </Text>
+          {showNumber && c.name?.trim() && (
+            <Text size="xs" c="dimmed" truncate style={{ flexShrink: 0 }} data-testid="conversation-number">
+              +{c.customerId}
+            </Text>
+          )}
         </Group>
         {waiting !== null ? (
           <Text size="xs" fw={600} c={waiting > 5 * 60_000 ? 'orange.8' : 'dimmed'} title="Waiting for a person" style={{ flexShrink: 0 }}>
