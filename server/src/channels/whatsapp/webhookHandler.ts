@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
 import { AppError } from '../../http/AppError.js';
+import { describeError } from '../../http/errorHandler.js';
 import type { Logger } from '../../logger.js';
 import type { NewInbound, Store } from '../../store/types.js';
 import { parseWebhook } from './parseWebhook.js';
@@ -70,9 +71,7 @@ export function createWebhookHandler(deps: WebhookDeps): ChannelHandler {
           answer.after();
         },
         (error: unknown) => {
-          if (error instanceof AppError) return sendError(res, error);
-          deps.logger.error({ err: error, url: WEBHOOK_PATH }, 'webhook failed');
-          sendError(res, fail(500, 'internal', 'Something went wrong on our side. It has been logged.'));
+          if (sendError(res, error) >= 500) deps.logger.error({ err: error, url: WEBHOOK_PATH }, 'webhook failed');
         },
       );
     return true;
@@ -167,6 +166,9 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
-function sendError(res: ServerResponse, error: AppError): void {
-  send(res, error.httpStatus, 'application/json; charset=utf-8', JSON.stringify({ error: { code: error.code, message: error.message } }));
+/** Answers an error in the API's shape and status, exactly as the app's error handler would; returns the status. */
+function sendError(res: ServerResponse, error: unknown): number {
+  const { status, body } = describeError(error);
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: body }));
+  return status;
 }
