@@ -349,21 +349,18 @@ const MAX_PARTIAL_TITLE_WORDS = 4;
  * The choice a customer's reply picks: the first that matches it whole (its id, number, title or
  * the title as a phrase); failing that, the only one whose title holds every word of a short reply
  * ("thanks" → "No, thanks", "другой" → "Другой заказ"). Null when none does, or several would.
+ * Every choice's guard asks this of the same event, so the answer is kept per event.
  */
-function pickChoice(choices: readonly Choice[], event: FlowEvent): string | null {
-  // Every choice's guard asks the same question of the same event: answer it once.
-  let picks = picked.get(choices);
-  if (!picks) picked.set(choices, (picks = new WeakMap()));
-  const known = picks.get(event);
-  if (known !== undefined) return known;
-  const pick = pickChoiceOnce(choices, event);
-  picks.set(event, pick);
-  return pick;
+function createChoicePicker(choices: readonly Choice[]): (event: FlowEvent) => string | null {
+  const picks = new WeakMap<FlowEvent, string | null>();
+  return (event) => {
+    let pick = picks.get(event);
+    if (pick === undefined) picks.set(event, (pick = pickChoice(choices, event)));
+    return pick;
+  };
 }
 
-const picked = new WeakMap<readonly Choice[], WeakMap<FlowEvent, string | null>>();
-
-function pickChoiceOnce(choices: readonly Choice[], event: FlowEvent): string | null {
+function pickChoice(choices: readonly Choice[], event: FlowEvent): string | null {
   const whole = choices.find((choice) => choiceMatches(choice, event));
   if (whole) return whole.id;
   if (event.type !== 'customer' || event.content.kind === 'choice') return null;
@@ -389,13 +386,14 @@ function misunderstood(c: Ctx, node: FlowNode, key: string) {
 function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): StateConfig {
   const entry = [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: buildMessage(c, node, a) }))];
   const choices = compileChoices(c, node);
+  const pick = createChoicePicker(choices);
   const other = targetKey(c, node, 'other');
   return {
     entry,
     on: {
       customer: [
         ...choices.map((choice) => ({
-          guard: ({ event }: Args) => pickChoice(choices, event) === choice.id,
+          guard: ({ event }: Args) => pick(event) === choice.id,
           ...go(c, node, choice.id, [rememberText()]),
         })),
         ...(other ? [hop(c, other, [rememberText()])] : misunderstood(c, node, key)),
