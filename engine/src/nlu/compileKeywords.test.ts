@@ -74,6 +74,12 @@ describe('compileKeywords', () => {
     expect(within('')).toBe(0);
   });
 
+  it('meets chat shorthand the same way in a keyword and in a message', () => {
+    const shorthand = nlu.compileKeywords({ en: ['thx'], ru: ['спасибо'] });
+    expect(shorthand.match(nlu.analyze('thanks a lot', en))?.keyword).toBe('thx');
+    expect(shorthand.match(nlu.analyze('спс', ru))?.keyword).toBe('спасибо');
+  });
+
   it('prefers the longer phrase when both match exactly', () => {
     expect(match('main menu')?.keyword).toBe('main menu');
   });

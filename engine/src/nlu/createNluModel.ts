@@ -5,7 +5,7 @@ import { createEntityExtractor } from './createEntityExtractor.js';
 import { createIntentClassifier, IntentClassifierParamsSchema } from './createIntentClassifier.js';
 import { createStemmer } from './createStemmer.js';
 import { detectLocale } from './detectLocale.js';
-import { expandShorthand, normalizeText, tokenize } from './normalizeText.js';
+import { normalizeText, tokenize } from './normalizeText.js';
 
 export const NLU_MODEL_FORMAT = 'switchboard-nlu';
 export const NLU_MODEL_VERSION = 1;
@@ -37,7 +37,7 @@ export function createNluModel(json: NluModelJson): NluModel {
       const locales = options.locales.length > 0 ? options.locales : json.locales;
       const { locale, confidence } = detectLocale(text, { localeHint: options.localeHint, locales });
       const normalized = normalizeText(text);
-      const tokens = tokenize(normalized).map(expandShorthand);
+      const tokens = tokenize(normalized);
       const stems = tokens.map((token) => stemmer.stem(token));
       const intents = classifiers.get(locale)?.classify(tokens, stems) ?? [];
       return { locale, localeConfidence: confidence, normalized, tokens, stems, intents, entities: extractEntities(text) };

@@ -19,12 +19,13 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Splits normalised text into tokens.
+ * Splits normalised text into tokens, chat shorthand spelled out (see `expandShorthand`). Messages,
+ * training examples and keywords all pass through here, so "pls" in any of them meets "please".
  *
- * @example tokenize('where is my order') // ['where', 'is', 'my', 'order']
+ * @example tokenize('where is my order pls') // ['where', 'is', 'my', 'order', 'please']
  */
 export function tokenize(normalized: string): string[] {
-  return normalized === '' ? [] : normalized.split(' ');
+  return normalized === '' ? [] : normalized.split(' ').map(expandShorthand);
 }
 
 /**
