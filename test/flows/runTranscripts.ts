@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { step, type Bot, type ConversationSnapshot, type Effect, type Inbound, type InboundContent, type OutboundMessage } from '@switchboard/engine';
+import { runTurn, type Bot, type ConversationSnapshot, type Effect, type Inbound, type InboundContent, type OutboundMessage } from '@switchboard/engine';
 import type { ActionRegistry } from '../../server/src/actions/types.js';
 import { parseDuration, TranscriptFileSchema, type Expectation, type Transcript, type Turn } from './transcriptSchema.js';
 
@@ -58,22 +58,20 @@ export async function runTranscript({ transcript, bot, actions }: { transcript: 
   const history: Exchange[] = [];
   let messageSeq = 0;
 
-  async function deliver(first: Inbound): Promise<Effect[]> {
-    const all: Effect[] = [];
-    let next: Inbound | null = first;
-    while (next) {
-      const result = step({ bot, snapshot, inbound: next, now, profile });
-      snapshot = result.snapshot;
-      all.push(...result.effects);
-      next = null;
-      for (const effect of result.effects) {
-        if (effect.type !== 'callAction') continue;
-        const handler = actions.get(effect.action);
-        const outcome = handler ? await handler(effect.input, new AbortController().signal) : { status: 'error' as const };
-        next = { type: 'actionResult', requestId: effect.requestId, status: outcome.status, ...(outcome.data === undefined ? {} : { data: outcome.data }) };
-      }
-    }
-    return all;
+  async function deliver(inbound: Inbound): Promise<Effect[]> {
+    const result = await runTurn({
+      bot,
+      snapshot,
+      inbound,
+      now,
+      profile,
+      runAction: async (call) => {
+        const handler = actions.get(call.action);
+        return handler ? handler(call.input, new AbortController().signal) : { status: 'error' };
+      },
+    });
+    snapshot = result.snapshot;
+    return result.effects;
   }
 
   for (const [index, turn] of transcript.turns.entries()) {

@@ -9,8 +9,12 @@ import {
 import { validateBot } from '../validate/index.js';
 import { restoreNlu, trainNlu } from '../nlu/index.js';
 import type { NluModel } from '../nlu/types.js';
-import type { Bot, CompiledFlow } from '../runtime/types.js';
+import type { Bot, CompiledFlow } from './types.js';
 import { compileFlow } from './compileFlow.js';
+import { fingerprintFlow } from './position.js';
+import { compileBotRequests } from './botRequests.js';
+import { entryQuestionOf } from './entryQuestion.js';
+import { collectVocabulary } from './vocabulary.js';
 
 export interface CompileBotInput {
   /** Flow documents in any known schema version (parsed and migrated here). */
@@ -20,6 +24,11 @@ export interface CompileBotInput {
   actions?: readonly string[];
   /** An id for this compiled version (the host's published version), stored in snapshots. */
   version?: string;
+  /**
+   * Each flow's published version, by flow id, recorded with every conversation's position; a flow
+   * not named here is versioned by a fingerprint of its document.
+   */
+  flowVersions?: Readonly<Record<string, string>>;
   /** A model saved from an earlier `bot.nlu.toJSON()` of the same flows, to skip training. */
   nluModel?: unknown;
 }
@@ -77,9 +86,13 @@ export function compileBot(input: CompileBotInput): CompileBotResult {
   const intentFlows = new Map<string, string>();
   for (const flow of flows) {
     const hasKeywords = Object.values(flow.triggers.keywords).some((k) => k.length > 0);
+    const parts = compileFlow({ flow, settings, nlu });
     compiled.set(flow.id, {
       flow,
-      machine: compileFlow({ flow, settings, nlu }),
+      version: input.flowVersions?.[flow.id] ?? fingerprintFlow(flow),
+      nodes: new Map(flow.nodes.map((node) => [node.id, node])),
+      machine: parts.machine,
+      answers: parts.answers,
       triggerKeywords: hasKeywords ? nlu.compileKeywords(flow.triggers.keywords) : null,
     });
     for (const intent of flow.triggers.intents) if (!intentFlows.has(intent)) intentFlows.set(intent, flow.id);
@@ -92,7 +105,9 @@ export function compileBot(input: CompileBotInput): CompileBotResult {
     intentFlows,
     mainFlowId,
     locales,
-    interrupts: { handoff: nlu.compileKeywords(settings.interrupts.handoff), menu: nlu.compileKeywords(settings.interrupts.menu) },
+    requests: compileBotRequests({ settings, nlu, locales }),
+    entryQuestions: flows.flatMap((flow) => entryQuestionOf(flow) ?? []),
+    vocabulary: collectVocabulary(flows, settings),
   };
   return { ok: true, bot, issues };
 }

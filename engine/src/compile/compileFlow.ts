@@ -1,39 +1,30 @@
-import { setup } from 'xstate';
-import type {
-  BotSettings,
-  Effect,
-  Flow,
-  FlowNode,
-  Json,
-  LocalizedText,
-  NodeOfType,
-  OutboundMessage,
-  Rule,
-} from '../schema/index.js';
-import type { Analysis, KeywordMatcher, NluModel } from '../nlu/types.js';
-import { interpolate, interpolateValue, localize, readPath, writePath } from '../runtime/interpolate.js';
-import { checkAnswer, type AnswerCheck } from '../runtime/validateAnswer.js';
-import { boundedRegex } from '../runtime/boundedRegex.js';
-import { foldText } from '../runtime/foldText.js';
-import type { FlowContext, FlowEvent, Instruction, Turn } from './types.js';
+import type { BotSettings, Flow, FlowNode, LocalizedText, NodeOfType, OutboundMessage } from '../schema/index.js';
+import type { NluModel } from '../nlu/types.js';
+import { interpolate, interpolateValue, writePath } from '../text/interpolate.js';
+import { checkAnswer } from '../text/validateAnswer.js';
+import type { FlowEvent, Instruction } from './types.js';
+import { DONE, IDLE, toStateKey } from './position.js';
+import { choiceItems, compileChoices, createChoicePicker } from './choices.js';
+import { compileRule } from './rules.js';
+import { createPrefill, findAnswer } from './questionPrefill.js';
+import {
+  customerText,
+  effect,
+  emit,
+  machineSetup,
+  say,
+  textVars,
+  type Action,
+  type Args,
+  type Ctx,
+  type Passage,
+  type FlowMachine,
+  type StateConfig,
+  type StatesConfig,
+} from './machineKit.js';
 
-const machineSetup = setup({
-  types: {
-    context: {} as FlowContext,
-    events: {} as FlowEvent,
-    input: {} as { vars: Record<string, Json> },
-  },
-  actions: {
-    // Instructions are returned by `transition()` and interpreted by `step`; nothing runs here.
-    emit: (_args, _params: Instruction) => undefined,
-  },
-});
-
-type MachineConfig = Parameters<typeof machineSetup.createMachine>[0];
-type StatesConfig = NonNullable<MachineConfig['states']>;
-type StateConfig = StatesConfig[string];
-type Action = Exclude<NonNullable<StateConfig['entry']>, readonly unknown[]>;
-export type FlowMachine = ReturnType<typeof machineSetup.createMachine>;
+export type { FlowMachine } from './machineKit.js';
+export { IDLE, DONE } from './position.js';
 
 export interface CompileFlowOptions {
   flow: Flow;
@@ -41,26 +32,10 @@ export interface CompileFlowOptions {
   nlu: NluModel;
 }
 
-export const IDLE = 'idle';
-export const DONE = 'done';
-/** The state key of a node: node ids are analyst-written and may contain dots, which xstate reads as paths. */
-export const stateKey = (index: number): string => `n${index}`;
-
-interface Ctx {
-  flow: Flow;
-  settings: BotSettings;
-  nlu: NluModel;
-  keyOf: Map<string, string>;
-  edgeTarget: Map<string, string>;
-  fallbackLimit: number;
-  /** Nodes that do their work on entry and move on unconditionally, by state key. */
-  passages: Map<string, Passage>;
-}
-
-/** A node that only acts on entry and then always goes on to `next` (a state key or DONE). */
-interface Passage {
-  entry: Action[];
-  next: string;
+/** A compiled flow: its machine, and per node it can wait at, whether a message is that node's answer. */
+export interface FlowParts {
+  machine: FlowMachine;
+  answers: ReadonlyMap<string, (event: FlowEvent) => boolean>;
 }
 
 /** A transition's destination and the actions taken on the way there. */
@@ -74,37 +49,13 @@ interface Hop {
   reenter?: true;
 }
 
-type Args = { context: FlowContext; event: FlowEvent };
-
-const emit = (fn: (args: Args) => Instruction) => ({ type: 'emit' as const, params: fn });
-const effect = (fn: (args: Args) => Effect) => emit((a) => ({ kind: 'effect', effect: fn(a) }));
-
-function textVars(context: FlowContext, turn: Turn): Record<string, Json> {
-  return { ...context.vars, locale: turn.locale };
-}
-
-function say(c: Ctx, text: LocalizedText | undefined, args: Args): string {
-  return interpolate(localize(text, args.event.turn.locale, c.settings.defaultLocale), textVars(args.context, args.event.turn));
-}
-
-function customerText(event: FlowEvent, context: FlowContext): string {
-  return event.turn.text ?? context.lastText;
-}
-
-/** The analysis of the customer's latest words: this turn's, or (after a timer/action) the remembered text's. */
-function analysisOf(c: Ctx, event: FlowEvent, context: FlowContext): Analysis | null {
-  if (event.turn.analysis) return event.turn.analysis;
-  if (!context.lastText) return null;
-  return c.nlu.analyze(context.lastText, { localeHint: event.turn.locale, locales: c.flow.locales });
-}
-
 /**
  * Compiles one flow into an xstate machine: a state per node, eventless transitions for nodes that
  * pass straight through, and `customer` / `actionResult` / `timer` events where the flow waits.
  * Entry actions are `emit` instructions that `step` turns into effects; the machine performs nothing.
  */
-export function compileFlow({ flow, settings, nlu }: CompileFlowOptions): FlowMachine {
-  const keyOf = new Map(flow.nodes.map((n, i) => [n.id, stateKey(i)]));
+export function compileFlow({ flow, settings, nlu }: CompileFlowOptions): FlowParts {
+  const keyOf = new Map(flow.nodes.map((n) => [n.id, toStateKey(n.id)]));
   const edgeTarget = new Map(flow.edges.map((e) => [`${e.source}\u0000${e.sourceHandle}`, e.target]));
   const c: Ctx = {
     flow,
@@ -114,32 +65,32 @@ export function compileFlow({ flow, settings, nlu }: CompileFlowOptions): FlowMa
     edgeTarget,
     fallbackLimit: flow.settings.fallbackLimit ?? settings.fallbackLimit,
     passages: new Map(),
+    answers: new Map(),
   };
-  flow.nodes.forEach((node, i) => {
+  for (const node of flow.nodes) {
     const passage = passageOf(c, node);
-    if (passage) c.passages.set(stateKey(i), passage);
-  });
+    if (passage) c.passages.set(toStateKey(node.id), passage);
+  }
   const start = flow.nodes.find((n) => n.type === 'start');
   const states: StatesConfig = {
     [IDLE]: {
       on: {
         begin: [
-          ...flow.nodes.map((n, i) => ({ guard: ({ event }: Args) => event.type === 'begin' && event.nodeId === n.id, ...hop(c, stateKey(i)) })),
+          ...flow.nodes.map((n) => ({ guard: ({ event }: Args) => event.type === 'begin' && event.nodeId === n.id, ...hop(c, toStateKey(n.id)) })),
           hop(c, start ? (keyOf.get(start.id) ?? DONE) : DONE),
         ],
       },
     },
     [DONE]: { type: 'final' },
   };
-  flow.nodes.forEach((node, i) => {
-    states[stateKey(i)] = compileNode(c, node, stateKey(i));
-  });
-  return machineSetup.createMachine({
+  for (const node of flow.nodes) states[toStateKey(node.id)] = compileNode(c, node, toStateKey(node.id));
+  const machine = machineSetup.createMachine({
     id: flow.id,
     initial: IDLE,
     context: ({ input }) => ({ vars: input.vars, attempts: 0, pendingRequestId: null, pendingTimerId: null, seq: 0, lastText: '' }),
     states,
   });
+  return { machine, answers: c.answers };
 }
 
 function targetKey(c: Ctx, node: FlowNode, handle: string): string | null {
@@ -311,65 +262,6 @@ function buildMessage(c: Ctx, node: NodeOfType<'message'>, a: Args): OutboundMes
   return { kind: 'text', text };
 }
 
-interface Choice {
-  id: string;
-  folded: Set<string>;
-  matcher: KeywordMatcher;
-}
-
-function choiceItems(node: NodeOfType<'message'>) {
-  return [...(node.data.buttons ?? []), ...(node.data.list?.rows ?? [])];
-}
-
-function compileChoices(c: Ctx, node: NodeOfType<'message'>): Choice[] {
-  return choiceItems(node).map((item, index) => {
-    const titles = Object.entries(item.title);
-    return {
-      id: item.id,
-      folded: new Set([String(index + 1), ...titles.map(([, t]) => foldText(t))]),
-      matcher: c.nlu.compileKeywords(Object.fromEntries(titles.map(([locale, t]) => [locale, [t]]))),
-    };
-  });
-}
-
-function choiceMatches(choice: Choice, event: FlowEvent): boolean {
-  if (event.type !== 'customer') return false;
-  if (event.content.kind === 'choice') return event.content.id === choice.id;
-  const text = event.turn.text;
-  if (!text) return false;
-  if (choice.folded.has(foldText(text))) return true;
-  const analysis = event.turn.analysis;
-  return analysis !== null && analysis.tokens.length <= 6 && choice.matcher.match(analysis) !== null;
-}
-
-/** Longest reply that may name a choice by part of its title. */
-const MAX_PARTIAL_TITLE_WORDS = 4;
-
-/**
- * The choice a customer's reply picks: the first that matches it whole (its id, number, title or
- * the title as a phrase); failing that, the only one whose title holds every word of a short reply
- * ("thanks" → "No, thanks", "другой" → "Другой заказ"). Null when none does, or several would.
- * Every choice's guard asks this of the same event, so the answer is kept per event.
- */
-function createChoicePicker(choices: readonly Choice[]): (event: FlowEvent) => string | null {
-  const picks = new WeakMap<FlowEvent, string | null>();
-  return (event) => {
-    let pick = picks.get(event);
-    if (pick === undefined) picks.set(event, (pick = pickChoice(choices, event)));
-    return pick;
-  };
-}
-
-function pickChoice(choices: readonly Choice[], event: FlowEvent): string | null {
-  const whole = choices.find((choice) => choiceMatches(choice, event));
-  if (whole) return whole.id;
-  if (event.type !== 'customer' || event.content.kind === 'choice') return null;
-  const analysis = event.turn.analysis;
-  if (!analysis || analysis.tokens.length === 0 || analysis.tokens.length > MAX_PARTIAL_TITLE_WORDS) return null;
-  const partial = choices.filter((choice) => choice.matcher.within(analysis) > 0);
-  return partial.length === 1 ? (partial[0]?.id ?? null) : null;
-}
-
 /** When the customer's reply fits nothing: say so and ask again, or past the limit offer a person. */
 function misunderstood(c: Ctx, node: FlowNode, key: string) {
   return [
@@ -387,6 +279,7 @@ function compileMessage(c: Ctx, node: NodeOfType<'message'>, key: string): State
   const entry = [visit(node), effect((a) => ({ type: 'send', nodeId: node.id, message: buildMessage(c, node, a) }))];
   const choices = compileChoices(c, node);
   const pick = createChoicePicker(choices);
+  c.answers.set(node.id, (event) => pick(event) !== null);
   const other = targetKey(c, node, 'other');
   return {
     entry,
@@ -417,54 +310,34 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
     if (event.type !== 'customer') return { ok: false as const };
     let result = checked.get(event);
     if (!result) {
-      result = checkAnswer(validator, event.turn.text ?? '', event.turn.analysis);
+      // A specific answer inside a longer reply counts ("заказ 7777", "it's ORD-5521 I think").
+      const whole = checkAnswer(validator, event.turn.text ?? '', event.turn.analysis);
+      result = whole.ok ? whole : findAnswer(validator, event.turn.text ?? '', event.turn.analysis);
       checked.set(event, result);
     }
     return result;
   };
-  // When the message that started the flow already holds a specific answer ("where is ORD-5521",
-  // "two tickets for 3 people"), the question is skipped. Free-text and choice questions always ask.
-  // Only once per message: a flow that comes round to this question again in the same turn asks it
-  // (and waits), instead of filling it from the same message on every lap, forever.
-  const prefilled = new WeakMap<FlowEvent, AnswerCheck>();
-  const used = new WeakSet<FlowEvent>();
-  const prefill = (event: FlowEvent): AnswerCheck => {
-    if (event.type !== 'begin' || !event.turn.text || validator.type === 'text' || validator.type === 'choice' || used.has(event)) return { ok: false };
-    let result = prefilled.get(event);
-    if (!result) {
-      const entities = event.turn.analysis?.entities;
-      const candidates = [event.turn.text, ...(entities?.ids ?? []), ...(entities?.emails ?? []), ...(entities?.phones ?? []), ...(entities?.dates ?? []), ...(entities?.numbers.map(String) ?? [])];
-      result = { ok: false };
-      for (const candidate of candidates) {
-        const check = checkAnswer(validator, candidate, null);
-        if (check.ok) {
-          result = check;
-          break;
-        }
-      }
-      prefilled.set(event, result);
-    }
-    return result;
-  };
+  const prefill = createPrefill(validator);
+  c.answers.set(node.id, (event) => answer(event).ok);
   const invalid = targetKey(c, node, 'invalid');
   return {
     entry: [
       visit(node),
       machineSetup.assign({ attempts: 0 }),
       machineSetup.enqueueActions(({ enqueue, context, event }) => {
-        if (prefill(event).ok) return;
+        if (prefill.check(event).ok) return;
         const prompt: Instruction = { kind: 'effect', effect: { type: 'send', nodeId: node.id, message: { kind: 'text', text: say(c, node.data.prompt, { context, event }) } } };
         enqueue({ type: 'emit', params: prompt });
       }),
     ],
     always: [
       {
-        guard: ({ event }) => prefill(event).ok,
+        guard: ({ event }) => prefill.check(event).ok,
         ...go(c, node, 'valid', [
           machineSetup.assign({
             vars: ({ context, event }) => {
-              const result = prefill(event);
-              used.add(event);
+              const result = prefill.check(event);
+              prefill.use(event);
               return result.ok ? writePath(context.vars, variable, result.value) : context.vars;
             },
           }),
@@ -509,62 +382,6 @@ function compileAsk(c: Ctx, node: NodeOfType<'ask'>): StateConfig {
       ],
     },
   };
-}
-
-function compileRule(c: Ctx, rule: Rule): (args: Args) => boolean {
-  switch (rule.kind) {
-    case 'keyword': {
-      const matcher = c.nlu.compileKeywords(rule.keywords);
-      return ({ event, context }) => {
-        const analysis = analysisOf(c, event, context);
-        return analysis !== null && matcher.match(analysis) !== null;
-      };
-    }
-    case 'intent':
-      return ({ event, context }) => {
-        const best = analysisOf(c, event, context)?.intents[0];
-        return best !== undefined && best.intent === rule.intent && best.confidence >= rule.minConfidence;
-      };
-    case 'regex': {
-      const re = boundedRegex(rule.pattern, rule.flags);
-      return ({ event, context }) => re.test(customerText(event, context));
-    }
-    case 'variable':
-      return ({ context }) => compareVariable(readPath(context.vars, rule.variable), rule.op, rule.value);
-    default: {
-      const unknown: never = rule;
-      throw new Error(`unhandled rule ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-function compareVariable(actual: Json | undefined, op: Extract<Rule, { kind: 'variable' }>['op'], expected: string | number | boolean | undefined): boolean {
-  const present = actual !== undefined && actual !== null && actual !== '';
-  if (op === 'exists') return present;
-  if (op === 'notExists') return !present;
-  if (!present || expected === undefined) return false;
-  const a = typeof actual === 'object' ? JSON.stringify(actual) : actual;
-  const numeric = typeof expected === 'number' || (typeof a === 'number' && !Number.isNaN(Number(expected)));
-  switch (op) {
-    case 'eq':
-      return numeric ? Number(a) === Number(expected) : String(a).toLowerCase() === String(expected).toLowerCase();
-    case 'neq':
-      return numeric ? Number(a) !== Number(expected) : String(a).toLowerCase() !== String(expected).toLowerCase();
-    case 'gt':
-      return Number(a) > Number(expected);
-    case 'gte':
-      return Number(a) >= Number(expected);
-    case 'lt':
-      return Number(a) < Number(expected);
-    case 'lte':
-      return Number(a) <= Number(expected);
-    case 'contains':
-      return String(a).toLowerCase().includes(String(expected).toLowerCase());
-    default: {
-      const unknown: never = op;
-      throw new Error(`unhandled operator ${String(unknown)}`);
-    }
-  }
 }
 
 function compileRoute(c: Ctx, node: NodeOfType<'route'>): StateConfig {
@@ -612,6 +429,8 @@ function compileAction(c: Ctx, node: NodeOfType<'action'>): StateConfig {
 }
 
 function compileWait(c: Ctx, node: NodeOfType<'wait'>): StateConfig {
+  // Whatever the customer writes while the flow waits here is the reply it waits for.
+  c.answers.set(node.id, (event) => event.type === 'customer');
   const timerIdFor = (seq: number) => `${c.flow.id}/${node.id}/${seq}`;
   return {
     entry: [

@@ -97,6 +97,6 @@ describe('nodes that move straight on', () => {
     const result = step({ bot, snapshot: stored, now: 1000, inbound: { type: 'message', id: 'w1', content: { kind: 'text', text: 'pears' } } });
     expect(texts(result.effects)).toEqual(['You said pears', 'Say something']);
     expect(visited(result.trace)).toEqual(['route', 'echo', 'again', 'ask']);
-    expect(result.snapshot.machine).toMatchObject({ value: 'n5' });
+    expect(result.snapshot.position).toMatchObject({ nodeId: 'ask' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { compileBot } from './compileBot.js';
-import { DONE, IDLE, stateKey } from './compileFlow.js';
+import { DONE, IDLE, toStateKey } from './position.js';
 import { resolveFlowState, transitionFlow } from './transitionFlow.js';
 import type { FlowEvent, Turn } from './types.js';
 import { flow, t } from '../testing/flowBuilder.js';
@@ -64,7 +64,7 @@ describe('transitionFlow', () => {
 
   it('restores a state like machine.resolveState, for every state of the machine', () => {
     const machine = machineOf();
-    const values = [IDLE, DONE, ...doc.nodes.map((_, i) => stateKey(i))];
+    const values = [IDLE, DONE, ...doc.nodes.map((n) => toStateKey(n.id))];
     for (const value of values) {
       const ctx = { ...context, vars: { value }, lastText: value };
       const expected = machine.resolveState({ value, context: ctx });

@@ -1,5 +1,8 @@
-import type { Effect, HandoffReason, InboundContent, Json } from '../schema/index.js';
-import type { Analysis } from '../nlu/types.js';
+import type { BotSettings, Effect, Flow, FlowNode, HandoffReason, InboundContent, Json } from '../schema/index.js';
+import type { Analysis, KeywordMatcher, NluModel } from '../nlu/types.js';
+import type { FlowMachine } from './compileFlow.js';
+import type { BotRequests } from './botRequests.js';
+import type { EntryQuestion } from './entryQuestion.js';
 
 /** The state of one flow's machine between steps (the xstate context). */
 export interface FlowContext {
@@ -40,3 +43,36 @@ export type Instruction =
   | { kind: 'fallback'; nodeId: string }
   | { kind: 'handoff'; nodeId: string; queue: string; reason: HandoffReason; message: string | null }
   | { kind: 'jump'; nodeId: string; flowId: string; targetNodeId: string | null };
+
+/** A compiled bot: validated flows, their machines and the trained NLU. Built once by `compileBot`. */
+export interface Bot {
+  version: string;
+  settings: BotSettings;
+  flows: ReadonlyMap<string, CompiledFlow>;
+  nlu: NluModel;
+  /** Flow started by an intent (from the flows' triggers). */
+  intentFlows: ReadonlyMap<string, string>;
+  /** The flow "menu" returns to and that starts when nothing else matches. */
+  mainFlowId: string | null;
+  /** The locales the bot speaks (the default first); language detection picks among them. */
+  locales: readonly string[];
+  /** Bot-wide requests (a person, a language, the menu, goodbye, thanks, greetings), compiled once. */
+  requests: BotRequests;
+  /** The flows that open with a question taking a specific answer, in the order flows were given. */
+  entryQuestions: readonly EntryQuestion[];
+  /** Per locale, the words the bot knows (see `collectVocabulary`). */
+  vocabulary: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface CompiledFlow {
+  flow: Flow;
+  /** The published version the host named for this flow, or a fingerprint of its document. */
+  version: string;
+  /** The flow's nodes by id. */
+  nodes: ReadonlyMap<string, FlowNode>;
+  machine: FlowMachine;
+  /** Per node the flow can wait at, whether a customer's message is the answer it waits for. */
+  answers: ReadonlyMap<string, (event: FlowEvent) => boolean>;
+  /** The flow's trigger keywords, compiled once. */
+  triggerKeywords: KeywordMatcher | null;
+}

@@ -111,7 +111,9 @@ describe('step', () => {
     expect(texts(c.send('привет'))).toEqual(['Привет, Ann! Что вам нужно?']);
     // Free text that names a button's title picks that button.
     expect(texts(c.send('где мой заказ'))).toEqual(['Номер заказа?']);
-    expect(texts(c.send('заказ 7777'))).toEqual(['Номер заказа выглядит так: ORD-5521.']);
+    expect(texts(c.send('не помню номер'))).toEqual(['Номер заказа выглядит так: ORD-5521.']);
+    // A number inside a longer reply answers the question.
+    expect(texts(c.send('заказ 7777'))).toEqual(['Заказ ORD-7777 не найден.']);
   });
 
   it('says it did not understand, asks again, and offers a person after the limit', () => {

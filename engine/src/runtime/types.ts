@@ -1,19 +1,45 @@
-import type { BotSettings, Effect, Flow, Inbound, Json } from '../schema/index.js';
-import type { KeywordMatcher, NluModel } from '../nlu/types.js';
-import type { FlowMachine } from '../compile/compileFlow.js';
+import type { Effect, Inbound, Json } from '../schema/index.js';
+import type { Bot } from '../compile/types.js';
+
+export type { Bot, CompiledFlow } from '../compile/types.js';
+
+/**
+ * Where a conversation waits in a flow: the node (by id) and its type, and the version of the flow
+ * it was taken under. A newer version keeps the conversation there while that node still exists
+ * with the same type; otherwise the flow starts again with a notice.
+ */
+export interface ConversationPosition {
+  flowId: string;
+  nodeId: string;
+  nodeType: string;
+  flowVersion: string;
+}
 
 /**
  * A conversation's state between steps: plain JSON, stored by the host and handed back unchanged.
  * `machine` is the xstate persisted snapshot of the active flow's machine.
  */
 export interface ConversationSnapshot {
-  v: 1;
+  v: 2;
   flowId: string | null;
   /** The bot version the snapshot was made with (the host's published version id). */
   botVersion: string | null;
   machine: Json | null;
+  /** Where the active flow waits (null when no flow is active). */
+  position: ConversationPosition | null;
+  /**
+   * The question a customer left for another topic ("what is your address?" while asked for an
+   * order number): once that topic is answered, the conversation returns to it and asks it again.
+   */
+  returnTo: { flowId: string; nodeId: string; machine: Json } | null;
   vars: Record<string, Json>;
+  /** The language the bot speaks in this conversation. */
   locale: string;
+  /**
+   * Whether the customer's language is known: set by the first message with enough letters; until
+   * then the bot speaks its default locale and any message with letters may decide it.
+   */
+  localeSettled: boolean;
   /** Consecutive messages the bot did not understand. */
   misunderstood: number;
   /** Epoch ms of the last customer message (session expiry, greeting after silence). */
@@ -27,10 +53,17 @@ export interface ConversationSnapshot {
 export type TraceEntry =
   | { type: 'node'; flowId: string; nodeId: string; nodeType: string }
   | { type: 'nlu'; locale: string; text: string; intent: string | null; confidence: number; keyword: string | null }
-  | { type: 'trigger'; flowId: string; by: 'keyword' | 'intent' | 'main' | 'resume' }
-  | { type: 'interrupt'; kind: 'handoff' | 'menu' }
+  | { type: 'trigger'; flowId: string; by: 'keyword' | 'intent' | 'entity' | 'main' | 'resume' | 'restart' }
+  | { type: 'interrupt'; kind: 'handoff' | 'menu' | 'language' }
   | { type: 'notUnderstood'; flowId: string | null; nodeId: string | null; count: number }
   | { type: 'expired'; flowId: string }
+  /**
+   * The conversation's flow was republished since its position was taken: `kept` when its node is
+   * still there (it continues), `restarted` when the node was deleted or changed type (the flow
+   * starts again), `flowRemoved` when the flow is no longer published.
+   */
+  | { type: 'republished'; flowId: string; nodeId: string | null; outcome: 'kept' | 'restarted' | 'flowRemoved'; fromVersion: string | null; toVersion: string | null }
+  | { type: 'locale'; from: string; to: string; by: 'detected' | 'request' }
   | { type: 'ignored'; reason: string };
 
 export interface StepInput {
@@ -49,24 +82,3 @@ export interface StepResult {
   trace: TraceEntry[];
 }
 
-/** A compiled bot: validated flows, their machines and the trained NLU. Built once by `compileBot`. */
-export interface Bot {
-  version: string;
-  settings: BotSettings;
-  flows: ReadonlyMap<string, CompiledFlow>;
-  nlu: NluModel;
-  /** Flow started by an intent (from the flows' triggers). */
-  intentFlows: ReadonlyMap<string, string>;
-  /** The flow "menu" returns to and that starts when nothing else matches. */
-  mainFlowId: string | null;
-  /** The locales the bot speaks (the default first); language detection picks among them. */
-  locales: readonly string[];
-  interrupts: { handoff: KeywordMatcher; menu: KeywordMatcher };
-}
-
-export interface CompiledFlow {
-  flow: Flow;
-  machine: FlowMachine;
-  /** The flow's trigger keywords, compiled once. */
-  triggerKeywords: KeywordMatcher | null;
-}

@@ -33,8 +33,67 @@ export const BotMessagesSchema = z.object({
     'Извините, я не могу прочитать такое сообщение. Пожалуйста, напишите вопрос текстом.',
   ),
   retry: L("That doesn't look right. Please try again.", 'Похоже, это не то. Попробуйте ещё раз.'),
+  /** Said when a republished flow no longer has the step the customer was at. */
+  flowChanged: L(
+    "We've just updated this part of our chat, so let's pick it up from the start.",
+    'Мы только что обновили этот раздел чата, поэтому начнём его сначала.',
+  ),
+  /** The answer to leave-taking ("bye", "that's all"), wherever the conversation is. */
+  goodbye: L('Thanks for contacting {{business.name}}. Have a great day! Write any time if you need us.', 'Спасибо, что написали в {{business.name}}. Хорошего дня! Пишите, если понадобимся.'),
+  /** The answer to thanks when the bot is not waiting for anything. */
+  thanks: L("You're welcome! Write any time if you need anything else.", 'Пожалуйста! Пишите, если понадобится что-то ещё.'),
+  /** Confirms an explicit request to switch language, written in the new language. */
+  languageChanged: L('Sure, let us continue in English.', 'Хорошо, продолжим по-русски.'),
+  /** The titles of the two buttons the bot adds when it offers a person. */
+  handoffButton: L('Talk to a person', 'Позвать оператора'),
+  menuButton: L('Main menu', 'Главное меню'),
 });
 export type BotMessages = z.infer<typeof BotMessagesSchema>;
+
+/**
+ * Bot-wide requests: what a customer may ask for anywhere in a conversation, by words per locale.
+ * `language` is keyed by the language asked for, in any language's words ("in English please" and
+ * "по-английски" both under `en`). The order in which they win is `BOT_REQUEST_PRECEDENCE`.
+ */
+export const DEFAULT_REQUESTS = {
+  handoff: {
+    en: ['operator', 'human', 'agent', 'talk to a person', 'speak to a person', 'real person', 'live agent'],
+    ru: ['оператор', 'человек', 'живой', 'позовите оператора', 'живой человек', 'сотрудник'],
+  },
+  menu: { en: ['menu', 'start over', 'main menu'], ru: ['меню', 'главное меню', 'начать заново', 'в начало'] },
+  goodbye: {
+    en: ['bye', 'goodbye', 'bye bye', 'see you', 'that is all', "that's all", 'that is all thanks', 'nothing else', 'no more questions'],
+    ru: ['пока', 'до свидания', 'всего доброго', 'это всё', 'больше ничего', 'больше вопросов нет', 'всё, спасибо'],
+  },
+  thanks: {
+    en: ['thanks', 'thank you', 'thank you very much', 'thanks a lot', 'many thanks', 'great thanks', 'cheers'],
+    ru: ['спасибо', 'спасибо большое', 'большое спасибо', 'благодарю', 'спс'],
+  },
+  greeting: {
+    en: ['hi', 'hello', 'hey', 'hi there', 'hello there', 'good morning', 'good afternoon', 'good evening'],
+    ru: ['привет', 'здравствуйте', 'добрый день', 'добрый вечер', 'доброе утро', 'здрасте'],
+  },
+  language: {
+    en: ['in english', 'english please', 'speak english', 'english', 'по-английски', 'на английском'],
+    ru: ['in russian', 'russian please', 'speak russian', 'по-русски', 'на русском', 'по русски', 'русский'],
+  },
+} as const satisfies Record<string, Record<string, string[]>>;
+
+/**
+ * Which request wins when a message could be several things, first to last. A pressed button
+ * always goes to the node that offered it; typed words are read in this order:
+ * 1. `handoff`: an explicit request for a person, in a message of any length (ids in it are kept
+ *    in the conversation's data for the operator).
+ * 2. `language`: an explicit request to switch language.
+ * 3. `menu`: start over (a short message).
+ * 4. the answer the active flow waits for (a button's title, a valid answer to its question).
+ * 5. `goodbye`, `thanks`, `greeting` (a message made only of such words).
+ * 6. another topic: a flow's trigger keyword or intent, or an id that a flow's first question takes;
+ *    answered in passing when the bot is waiting for an answer and the topic needs nothing more.
+ * 7. the active flow's own handling of anything else, or, with no flow active, the main flow.
+ */
+export const BOT_REQUEST_PRECEDENCE = ['handoff', 'language', 'menu', 'answer', 'goodbye', 'thanks', 'greeting', 'topic', 'flow'] as const;
+export type BotRequestKind = 'handoff' | 'language' | 'menu' | 'goodbye' | 'thanks' | 'greeting';
 
 export const BotSettingsSchema = z.object({
   defaultLocale: LocaleSchema.default('en'),
@@ -46,19 +105,14 @@ export const BotSettingsSchema = z.object({
   handoffQueue: z.string().default('support'),
   interrupts: z
     .object({
-      handoff: LocalizedListSchema.default({
-        en: ['operator', 'human', 'agent', 'talk to a person', 'real person'],
-        ru: ['оператор', 'человек', 'живой', 'позовите оператора'],
-      }),
-      menu: LocalizedListSchema.default({ en: ['menu', 'start over', 'main menu'], ru: ['меню', 'главное меню', 'начать заново'] }),
+      handoff: LocalizedListSchema.default(DEFAULT_REQUESTS.handoff),
+      menu: LocalizedListSchema.default(DEFAULT_REQUESTS.menu),
+      goodbye: LocalizedListSchema.default(DEFAULT_REQUESTS.goodbye),
+      thanks: LocalizedListSchema.default(DEFAULT_REQUESTS.thanks),
+      greeting: LocalizedListSchema.default(DEFAULT_REQUESTS.greeting),
+      language: LocalizedListSchema.default(DEFAULT_REQUESTS.language),
     })
-    .default({
-      handoff: {
-        en: ['operator', 'human', 'agent', 'talk to a person', 'real person'],
-        ru: ['оператор', 'человек', 'живой', 'позовите оператора'],
-      },
-      menu: { en: ['menu', 'start over', 'main menu'], ru: ['меню', 'главное меню', 'начать заново'] },
-    }),
+    .default(DEFAULT_REQUESTS),
   greeting: z
     .object({ enabled: z.boolean().default(false), text: LocalizedTextSchema.default({}), afterDays: z.number().positive().default(14) })
     .optional(),

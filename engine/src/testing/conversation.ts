@@ -1,6 +1,6 @@
 import type { Effect, Inbound, InboundContent, Json, OutboundMessage } from '../schema/index.js';
 import type { Bot, ConversationSnapshot, StepResult } from '../runtime/types.js';
-import { step } from '../runtime/step.js';
+import { runTurnSync } from '../runtime/runTurn.js';
 
 export type ActionHandler = (input: Record<string, Json>) => { status: 'ok' | 'notFound' | 'error'; data?: Json };
 
@@ -15,22 +15,18 @@ export function createConversation(bot: Bot, options: { actions?: Record<string,
   const log: StepResult[] = [];
 
   function run(inbound: Inbound): Effect[] {
-    const all: Effect[] = [];
-    let next: Inbound | null = inbound;
-    while (next) {
-      const result: StepResult = step({ bot, snapshot, inbound: next, now, profile: { name: 'Ann', phone: '447700900123' } });
-      log.push(result);
-      snapshot = options.roundTrip ? (JSON.parse(JSON.stringify(result.snapshot)) as ConversationSnapshot) : result.snapshot;
-      all.push(...result.effects);
-      next = null;
-      for (const effect of result.effects) {
-        if (effect.type !== 'callAction') continue;
-        const handler = options.actions?.[effect.action];
-        const outcome = handler ? handler(effect.input) : { status: 'error' as const };
-        next = { type: 'actionResult', requestId: effect.requestId, status: outcome.status, ...(outcome.data !== undefined ? { data: outcome.data } : {}) };
-      }
-    }
-    return all;
+    const result = runTurnSync({
+      bot,
+      snapshot,
+      inbound,
+      now,
+      profile: { name: 'Ann', phone: '447700900123' },
+      onStep: (stepped) => log.push(stepped),
+      ...(options.roundTrip ? { persist: (s: ConversationSnapshot) => JSON.parse(JSON.stringify(s)) as ConversationSnapshot } : {}),
+      runAction: (call) => options.actions?.[call.action]?.(call.input) ?? { status: 'error' },
+    });
+    snapshot = result.snapshot;
+    return result.effects;
   }
 
   return {

@@ -32,6 +32,7 @@ export function createBotRegistry(deps: { store: Store; logger: Logger; actionNa
         settings,
         actions: deps.actionNames,
         version,
+        flowVersions: Object.fromEntries(versions.map((v) => [v.flowId, String(v.version)])),
         ...(saved === null ? {} : { nluModel: saved }),
       });
       if (!result.ok) {

@@ -4,8 +4,8 @@ import type { BotRegistry } from '../bot/createBotRegistry.js';
 import { AppError } from '../http/AppError.js';
 import type { Conversation, NewOutbound, StoredMessage, Store, TurnCommit } from '../store/types.js';
 import { effectsToTurn } from './effectsToTurn.js';
-import { parseSnapshot, toStoredSnapshot } from './parseSnapshot.js';
 import { runBotTurn } from './runBotTurn.js';
+import { parseSnapshot, toSnapshotJson } from '@switchboard/engine';
 
 /** What an operator (or a business system) does to a conversation, decided from its current state. */
 export interface OperatorPlan {
@@ -83,7 +83,7 @@ export function createOperatorTurns(deps: OperatorTurnDeps) {
     const parts = effectsToTurn({ conversation, effects: result.effects, trace: result.trace, now });
     return {
       ...turn,
-      snapshot: toStoredSnapshot(result.snapshot),
+      snapshot: toSnapshotJson(result.snapshot),
       patch: { ...turn.patch, ...parts.patch },
       outbound: [...turn.outbound, ...(plan.replaceBotSends ?? parts.outbound)],
       events: [...turn.events, ...parts.events],

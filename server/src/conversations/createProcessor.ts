@@ -1,11 +1,10 @@
-import { InboundContentSchema, type Bot, type Inbound } from '@switchboard/engine';
+import { InboundContentSchema, parseSnapshot, toSnapshotJson, type Bot, type Inbound } from '@switchboard/engine';
 import type { ActionRegistry } from '../actions/types.js';
 import type { BotRegistry } from '../bot/createBotRegistry.js';
 import type { Logger } from '../logger.js';
 import type { Conversation, StoredMessage, Store, TimerRecord, TurnCommit, WorkItem } from '../store/types.js';
 import { consentKeywordOf } from './consentKeyword.js';
 import { effectsToTurn } from './effectsToTurn.js';
-import { parseSnapshot, toStoredSnapshot } from './parseSnapshot.js';
 import { runBotTurn } from './runBotTurn.js';
 
 export interface ProcessorDeps {
@@ -168,7 +167,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     const parts = effectsToTurn({ conversation, effects: result.effects, trace: result.trace, now });
     return commit({
       ...turn,
-      snapshot: toStoredSnapshot(result.snapshot),
+      snapshot: toSnapshotJson(result.snapshot),
       patch: { ...(reopening ? { status: 'bot' as const } : {}), ...parts.patch },
       outbound: parts.outbound,
       events: [...turn.events, ...parts.events],

@@ -82,6 +82,12 @@ export function effectsToTurn(input: { conversation: Conversation; effects: Effe
       case 'expired':
         event('session.expired', entry.flowId, null);
         break;
+      case 'republished':
+        if (entry.outcome !== 'kept') event('flow.republished', entry.flowId, entry.nodeId, { outcome: entry.outcome, fromVersion: entry.fromVersion, toVersion: entry.toVersion });
+        break;
+      case 'locale':
+        event('locale', null, null, { from: entry.from, to: entry.to, by: entry.by });
+        break;
       case 'ignored':
         break;
       default: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { activeNode, compileBot, parseFlow, type Bot, type ConversationSnapshot, type Flow, type InboundContent, type OutboundMessage, type TraceEntry } from '@switchboard/engine';
+import { activeNode, compileBot, initialSnapshot, parseFlow, type Bot, type ConversationSnapshot, type Flow, type InboundContent, type OutboundMessage, type TraceEntry } from '@switchboard/engine';
 import type { ActionRegistry } from '../../actions/types.js';
 import { readBotSettings } from '../../bot/botSettings.js';
 import { runBotTurn } from '../../conversations/runBotTurn.js';
@@ -101,7 +101,8 @@ export function createPreviewService(deps: { store: Store; actions: ActionRegist
       sweep(now);
       const bot = await buildBot(input.flowId, input.draft);
       const session: Session = { id: randomUUID(), userId: input.userId, bot, snapshot: null, lastUsed: now, seq: 0 };
-      if (input.locale) session.snapshot = { v: 1, flowId: null, botVersion: bot.version, machine: null, vars: {}, locale: input.locale, misunderstood: 0, lastInboundAt: now, pendingRequestId: null, seq: 0 };
+      // The analyst picked the customer's language: it is known from the start, as a customer's first words would make it.
+      if (input.locale) session.snapshot = { ...initialSnapshot(bot), locale: input.locale, localeSettled: true, lastInboundAt: now };
       sessions.set(session.id, session);
       return turn(session, { type: 'resume', flowId: input.flowId });
     },
