@@ -72,11 +72,14 @@ export interface Topic {
 /**
  * The flow a message's topic belongs to: a decisive intent, else the strongest trigger keyword
  * (between equals, the flow listed first), else an intent over the threshold, else an id that a
- * flow's first question takes ("and what about ORD-7310"). Null when it names no topic.
+ * flow's first question takes ("and what about ORD-7310"), or a number the current flow's first
+ * question takes ("and 7310?"). Null when it names no topic. While a flow waits (`clear`), an
+ * intent alone must be decisive: a guess must not pull the customer away from the question.
  */
-export function topicOf(w: Work, analysis: Analysis): Topic | null {
+export function topicOf(w: Work, analysis: Analysis, options: { clear?: boolean; currentFlowId?: string | null } = {}): Topic | null {
   const best = analysis.intents[0];
-  const byIntent = best && best.confidence >= w.bot.settings.confidenceThreshold ? w.bot.intentFlows.get(best.intent) : undefined;
+  const threshold = options.clear ? DECISIVE_INTENT : w.bot.settings.confidenceThreshold;
+  const byIntent = best && best.confidence >= threshold ? w.bot.intentFlows.get(best.intent) : undefined;
   if (byIntent && best && best.confidence >= DECISIVE_INTENT && analysis.tokens.length >= DECISIVE_MIN_TOKENS) return { flowId: byIntent, by: 'intent', keyword: null };
   let chosen: { flowId: string; keyword: string; confidence: number } | null = null;
   for (const compiled of w.bot.flows.values()) {
@@ -89,6 +92,8 @@ export function topicOf(w: Work, analysis: Analysis): Topic | null {
     const question = w.bot.entryQuestions.find((q) => checkAnswer(q.validator, id, null).ok);
     if (question) return { flowId: question.flowId, by: 'entity', keyword: null };
   }
+  const current = options.currentFlowId ? w.bot.entryQuestions.find((q) => q.flowId === options.currentFlowId) : undefined;
+  if (current && analysis.entities.numbers.some((n) => checkAnswer(current.validator, String(n), null).ok)) return { flowId: current.flowId, by: 'entity', keyword: null };
   return null;
 }
 

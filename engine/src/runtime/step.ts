@@ -231,32 +231,31 @@ function onMessage(w: Work, content: InboundContent): void {
     return;
   }
 
+  // A republish removed the customer's place: say so once, then read the message afresh.
+  const lost = w.restored.kind === 'lost' ? w.restored : null;
+  if (lost) {
+    sendText(w, say(w, settings.messages.flowChanged));
+    resetFlow(w);
+  }
+
   // 2. The answer the waiting node takes.
   const event: FlowEvent = { type: 'customer', turn, content };
   const answered = chosen !== null || (waiting !== null && (waiting.compiled.answers.get(waiting.nodeId)?.(event) ?? false));
+  const smallTalk = !answered && typed ? smallTalkOf(w, typed) : null;
   if (answered && flow) {
     feed(w, flow, event);
-  } else if (!answered && typed && smallTalkOf(w, typed)) {
+  } else if (smallTalk) {
     // 3. Leave-taking, thanks, greetings.
-    const kind = smallTalkOf(w, typed);
-    if (kind) answerSmallTalk(w, kind, waiting, turn);
-  } else if (w.restored.kind === 'lost') {
-    restartLost(w, w.restored, turn);
+    answerSmallTalk(w, smallTalk, waiting, turn);
+  } else if (lost?.outcome === 'restarted' && w.bot.flows.has(lost.flowId)) {
+    startFlow(w, lost.flowId, null, 'restart', turn);
   } else if (flow) {
     // 4. Another topic, else 5. the flow's own handling of what its node did not take.
-    const topic = typed && waiting ? topicOf(w, typed) : null;
+    const topic = typed && waiting ? topicOf(w, typed, { clear: true, currentFlowId: flow.flow.id }) : null;
     if (topic && waiting) digress(w, waiting.compiled, waiting.nodeId, topic, turn);
     else feed(w, flow, event);
   } else {
     startByTrigger(w, turn);
   }
   w.snap.misunderstood = w.missed ? w.snap.misunderstood : 0;
-}
-
-/** A conversation whose place a republish removed: a short notice, then its flow from the start (or the triggers). */
-function restartLost(w: Work, lost: Extract<Restored, { kind: 'lost' }>, turn: ReturnType<typeof turnOf>): void {
-  sendText(w, say(w, w.bot.settings.messages.flowChanged));
-  resetFlow(w);
-  if (lost.outcome === 'restarted' && w.bot.flows.has(lost.flowId)) startFlow(w, lost.flowId, null, 'restart', turn);
-  else startByTrigger(w, turn);
 }

@@ -8,7 +8,8 @@ export type ActionHandler = (input: Record<string, Json>) => { status: 'ok' | 'n
  * Drives a conversation like a host would: steps each message, runs `callAction` effects through
  * the given handlers and feeds the results back, and records what the bot sent.
  */
-export function createConversation(bot: Bot, options: { actions?: Record<string, ActionHandler>; start?: number; roundTrip?: boolean } = {}) {
+export function createConversation(initialBot: Bot, options: { actions?: Record<string, ActionHandler>; start?: number; roundTrip?: boolean } = {}) {
+  let bot = initialBot;
   let snapshot: ConversationSnapshot | null = null;
   let now = options.start ?? Date.parse('2026-11-24T10:00:00Z');
   let seq = 0;
@@ -43,6 +44,11 @@ export function createConversation(bot: Bot, options: { actions?: Record<string,
     },
     inject(inbound: Inbound): Effect[] {
       return run(inbound);
+    },
+    /** Goes on under another compiled bot, as after a publish (the snapshot is kept as stored). */
+    republish(next: Bot): void {
+      bot = next;
+      if (snapshot) snapshot = JSON.parse(JSON.stringify(snapshot)) as ConversationSnapshot;
     },
     advance(ms: number): void {
       now += ms;
