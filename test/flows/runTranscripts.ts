@@ -37,6 +37,7 @@ interface Exchange {
   effects: Effect[];
   flowId: string | null;
   locale: string;
+  vars: ConversationSnapshot['vars'];
 }
 
 export type TranscriptResult = { ok: true; exchanges: number } | { ok: false; report: string };
@@ -93,12 +94,12 @@ export async function runTranscript({ transcript, bot, actions }: { transcript: 
       shown = `[pressed "${title}" (${turn.press})]`;
     }
     if (content === null) {
-      history.push({ turn, shown: null, effects: [], flowId: currentFlow(snapshot), locale: currentLocale(snapshot, bot) });
+      history.push({ turn, shown: null, effects: [], flowId: currentFlow(snapshot), locale: currentLocale(snapshot, bot), vars: currentVars(snapshot) });
       continue;
     }
     messageSeq += 1;
     const effects = await deliver({ type: 'message', id: `wamid.transcript.${messageSeq}`, content });
-    const exchange: Exchange = { turn, shown, effects, flowId: currentFlow(snapshot), locale: currentLocale(snapshot, bot) };
+    const exchange: Exchange = { turn, shown, effects, flowId: currentFlow(snapshot), locale: currentLocale(snapshot, bot), vars: currentVars(snapshot) };
     history.push(exchange);
     const problems = turn.expect ? checkExpectation(turn.expect, exchange) : [];
     if (problems.length > 0) return { ok: false, report: report(transcript, history, index, turn, problems) };
@@ -107,6 +108,7 @@ export async function runTranscript({ transcript, bot, actions }: { transcript: 
 }
 
 const currentFlow = (snapshot: ConversationSnapshot | null): string | null => snapshot?.flowId ?? null;
+const currentVars = (snapshot: ConversationSnapshot | null): ConversationSnapshot['vars'] => snapshot?.vars ?? {};
 const currentLocale = (snapshot: ConversationSnapshot | null, bot: Bot): string => snapshot?.locale ?? bot.settings.defaultLocale;
 
 function sentMessages(effects: Effect[]): OutboundMessage[] {
@@ -214,6 +216,9 @@ function checkExpectation(expect: Expectation, exchange: Exchange): string[] {
   }
   if (expect.locale !== undefined && exchange.locale !== expect.locale) {
     problems.push(`the bot should speak "${expect.locale}" but speaks "${exchange.locale}"`);
+  }
+  for (const [name, value] of Object.entries(expect.vars ?? {})) {
+    if (exchange.vars[name] !== value) problems.push(`the variable "${name}" should be ${JSON.stringify(value)} but is ${JSON.stringify(exchange.vars[name] ?? null)}`);
   }
   return problems;
 }

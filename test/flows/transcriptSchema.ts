@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HandoffReasonSchema } from '@switchboard/engine/schema';
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -31,7 +32,7 @@ export const ExpectSchema = z.strictObject({
   rows: z.array(z.string()).optional(),
   /** Whether the turn hands the conversation to a person; an object also checks the queue and reason. */
   handoff: z
-    .union([z.boolean(), z.strictObject({ queue: z.string().optional(), reason: z.enum(['requested', 'notUnderstood', 'flow', 'lowRating']).optional() })])
+    .union([z.boolean(), z.strictObject({ queue: z.string().optional(), reason: HandoffReasonSchema.optional() })])
     .optional(),
   /** Labels added and removed this turn (all of them, in order). */
   labels: z.strictObject({ add: z.array(z.string()).optional(), remove: z.array(z.string()).optional() }).optional(),
@@ -41,6 +42,8 @@ export const ExpectSchema = z.strictObject({
   flow: z.string().nullable().optional(),
   /** The language the bot speaks after the turn. */
   locale: z.string().optional(),
+  /** Variables the conversation holds after the turn (only those named are checked). */
+  vars: z.record(z.string(), z.string()).optional(),
 });
 export type Expectation = z.infer<typeof ExpectSchema>;
 

@@ -11,12 +11,20 @@ export interface BotRequests {
   goodbye: KeywordMatcher;
   thanks: KeywordMatcher;
   greeting: KeywordMatcher;
+  /** Every goodbye, thanks and greeting phrase together: whether a message is made only of such words. */
+  smallTalk: KeywordMatcher;
   /** Per locale asked for, its phrases in any language. */
   language: ReadonlyMap<string, KeywordMatcher>;
 }
 
 const phrasesOnly = (list: LocalizedList): LocalizedList =>
   Object.fromEntries(Object.entries(list).map(([locale, items]) => [locale, items.filter((item) => item.trim().split(/\s+/).length > 1)]));
+
+function mergeLists(lists: readonly LocalizedList[]): LocalizedList {
+  const merged: Record<string, string[]> = {};
+  for (const list of lists) for (const [locale, items] of Object.entries(list)) merged[locale] = [...(merged[locale] ?? []), ...items];
+  return merged;
+}
 
 /**
  * Compiles the bot-wide requests. A language request is written in any language, so each locale's
@@ -35,6 +43,7 @@ export function compileBotRequests({ settings, nlu, locales }: { settings: BotSe
     goodbye: nlu.compileKeywords(interrupts.goodbye),
     thanks: nlu.compileKeywords(interrupts.thanks),
     greeting: nlu.compileKeywords(interrupts.greeting),
+    smallTalk: nlu.compileKeywords(mergeLists([interrupts.goodbye, interrupts.thanks, interrupts.greeting])),
     language,
   };
 }

@@ -90,6 +90,21 @@ export function compileKeywords(keywords: LocalizedList, stemmer: Stemmer): Keyw
       }
       return best;
     },
+    covers(analysis) {
+      const words = messageWords(analysis);
+      if (words.length === 0) return 0;
+      let total = 0;
+      for (const { token, stem } of words) {
+        let score = 0;
+        for (const candidate of compiled) {
+          const factor = candidate.locale === analysis.locale ? 1 : OTHER_LOCALE_FACTOR;
+          for (const word of candidate.words) score = Math.max(score, matchWord(word, token, stem) * factor);
+        }
+        if (score === 0) return 0;
+        total += score;
+      }
+      return total / words.length;
+    },
   };
 }
 

@@ -44,6 +44,11 @@ export interface KeywordMatcher {
    * confidence over the keywords, 0 when none holds every word.
    */
   within(analysis: Analysis): number;
+  /**
+   * Like `within`, but each word may come from a different keyword: "bye, thanks" is covered by
+   * "bye" and "thanks" together. 0 when some word is in none of them.
+   */
+  covers(analysis: Analysis): number;
 }
 
 export interface NluTrainingData {

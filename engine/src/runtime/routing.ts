@@ -43,13 +43,17 @@ export function askedLanguage(w: Work, analysis: Analysis): string | null {
   return null;
 }
 
-/** Leave-taking, thanks or a greeting: a short message made only of such words. */
+/**
+ * Leave-taking, thanks or a greeting: a short message made only of such words ("ok, bye",
+ * "bye, thanks"), read as the first of goodbye, thanks and greeting whose phrase it holds.
+ */
 export function smallTalkOf(w: Work, analysis: Analysis): SmallTalk | null {
   if (analysis.tokens.length === 0 || analysis.tokens.length > SMALL_TALK_TOKENS) return null;
-  const { goodbye, thanks, greeting } = w.bot.requests;
-  if (goodbye.within(analysis) >= WITHIN) return 'goodbye';
-  if (thanks.within(analysis) >= WITHIN) return 'thanks';
-  if (greeting.within(analysis) >= WITHIN) return 'greeting';
+  const { goodbye, thanks, greeting, smallTalk } = w.bot.requests;
+  if (smallTalk.covers(analysis) < WITHIN) return null;
+  if (goodbye.match(analysis)) return 'goodbye';
+  if (thanks.match(analysis)) return 'thanks';
+  if (greeting.match(analysis)) return 'greeting';
   return null;
 }
 
