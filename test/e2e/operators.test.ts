@@ -129,7 +129,15 @@ describe('operators in a browser', { timeout: 90_000 }, () => {
     await page.waitForURL(/\/flows$/);
     await page.goto(`${sb.url}/settings?tab=business`);
     await page.getByLabel('Name').first().waitFor();
+    expect(await page.getByTestId('hours-preview-en').textContent()).toBe('Mon–Fri 9:00–18:00, Sat 10:00–16:30, Sun closed');
+    expect(await page.getByTestId('hours-preview-ru').textContent()).toBe('пн–пт 9:00–18:00, сб 10:00–16:30, вс — выходной');
     await shot('settings-business');
+    // The preview follows the editor before anything is saved.
+    await page.getByRole('switch', { name: 'Monday', exact: true }).uncheck({ force: true });
+    await poll(() => page.getByTestId('hours-preview-en').textContent()).toBe('Mon closed, Tue–Fri 9:00–18:00, Sat 10:00–16:30, Sun closed');
+    expect(await page.getByTestId('hours-preview-ru').textContent()).toBe('пн — выходной, вт–пт 9:00–18:00, сб 10:00–16:30, вс — выходной');
+    await page.getByTestId('hours-preview').scrollIntoViewIfNeeded();
+    await shot('settings-business-hours');
     await page.getByRole('tab', { name: 'WhatsApp link' }).click();
     await page.getByTestId('wa-link').waitFor();
     expect(await page.getByTestId('wa-link').textContent()).toBe('https://wa.me/31201234567');

@@ -78,8 +78,25 @@ describe('flows/settings.json', () => {
     expect(Object.keys(settings.away?.text ?? {}).sort()).toEqual(['en', 'ru']);
   });
 
+  it('says the business name, address and hours only through {{business.*}}, so a change in Settings changes every answer', () => {
+    const { business, ...rest } = settings;
+    const times = Object.values(business.openingHours).flatMap((intervals) => (intervals ?? []).flatMap((i) => [i.open, i.close]));
+    const anOpeningTime = new RegExp(`(?<!\\d)(${times.map((t) => t.replace(/^0/, '0?')).join('|')})(?!\\d)`);
+    const texts = [...files.map(({ doc }) => doc), rest].flatMap(stringsIn);
+    const fixed = texts.filter((text) => text.includes(business.name) || text.includes(business.address) || anOpeningTime.test(text));
+    expect(fixed).toEqual([]);
+  });
+
   it('hands off on the words the customers use, in both languages', () => {
     expect(settings.interrupts.handoff.en).toEqual(expect.arrayContaining(['operator', 'human', 'agent']));
     expect(settings.interrupts.handoff.ru).toEqual(expect.arrayContaining(['оператор', 'человек', 'живой']));
   });
 });
+
+/** Every string in a JSON document (texts, keywords, descriptions…). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
+}

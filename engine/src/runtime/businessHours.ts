@@ -1,5 +1,9 @@
 import { WEEKDAYS, type Business, type Weekday } from '../schema/index.js';
 
+// The hours are described beside the schema so the designer can preview them; the runtime keeps
+// importing the describer from here.
+export { describeHours } from '../schema/describeHours.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -36,30 +40,4 @@ export function isOpen(business: Business, now: number): boolean {
   if (days.every((intervals) => !intervals || intervals.length === 0)) return true;
   const { weekday, minutes } = localTime(now, business.timeZone);
   return (business.openingHours[weekday] ?? []).some((i) => minutes >= toMinutes(i.open) && minutes < toMinutes(i.close));
-}
-
-const DAY_NAMES: Record<string, Record<Weekday, string>> = {
-  en: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
-  ru: { mon: 'Пн', tue: 'Вт', wed: 'Ср', thu: 'Чт', fri: 'Пт', sat: 'Сб', sun: 'Вс' },
-};
-
-/**
- * A one-line summary of the opening hours in a locale, e.g. "Mon–Fri 09:00–18:00, Sat 10:00–16:30"
- * or "Пн–Пт 09:00–18:00, Сб 10:00–16:30".
- */
-export function describeHours(business: Business, locale = 'en'): string {
-  const names = DAY_NAMES[locale] ?? DAY_NAMES.en;
-  const label = (d: Weekday) => names?.[d] ?? d;
-  const spans = WEEKDAYS.map((d) => ({ d, v: (business.openingHours[d] ?? []).map((i) => `${i.open}–${i.close}`).join(', ') }));
-  const out: string[] = [];
-  for (let i = 0; i < spans.length; ) {
-    const cur = spans[i];
-    if (!cur) break;
-    let j = i;
-    while (j + 1 < spans.length && spans[j + 1]?.v === cur.v) j += 1;
-    const last = spans[j];
-    if (cur.v && last) out.push(`${label(cur.d)}${j > i ? `–${label(last.d)}` : ''} ${cur.v}`);
-    i = j + 1;
-  }
-  return out.join(', ');
 }

@@ -370,8 +370,8 @@ describe('step details', () => {
       .edge('s', 'next', 'm')
       .build();
     const b = botOf({ flows: [f], settings: { business: { name: 'D', timeZone: 'Europe/Moscow', address: '', openingHours: { mon: [{ open: '09:00', close: '18:00' }], tue: [{ open: '09:00', close: '18:00' }], sat: [{ open: '10:00', close: '16:30' }] } } } });
-    expect(texts(createConversation(b).send('hours'))).toEqual(['We are open Mon–Tue 09:00–18:00, Sat 10:00–16:30']);
-    expect(texts(createConversation(b).send('часы работы'))).toEqual(['Мы работаем: Пн–Вт 09:00–18:00, Сб 10:00–16:30']);
+    expect(texts(createConversation(b).send('hours'))).toEqual(['We are open Mon–Tue 9:00–18:00, Wed–Fri closed, Sat 10:00–16:30, Sun closed']);
+    expect(texts(createConversation(b).send('часы работы'))).toEqual(['Мы работаем: пн–вт 9:00–18:00, ср–пт — выходные, сб 10:00–16:30, вс — выходной']);
   });
 });
 

@@ -25,8 +25,8 @@ export const BotMessagesSchema = z.object({
   ),
   handoff: L('Connecting you with a person. Someone will reply shortly.', 'Соединяю с оператором. Вам скоро ответят.'),
   away: L(
-    "We're closed right now. A person will reply when we open.",
-    'Сейчас мы не работаем. Оператор ответит, когда мы откроемся.',
+    "We're closed right now. Our opening hours: {{business.hours}}. A person will reply when we open.",
+    'Сейчас мы не работаем. Часы работы: {{business.hours}}. Оператор ответит, когда мы откроемся.',
   ),
   unsupported: L(
     "Sorry, I can't read this kind of message. Please type your question.",

@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './nodes.js';
 export * from './flow.js';
 export * from './bot.js';
+export * from './describeHours.js';
 export * from './handles.js';
 export * from './inbound.js';
 export * from './effects.js';

@@ -3,6 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AutoMessageEditor } from './AutoMessageEditor';
+import { BusinessVariablesHint } from './BusinessVariablesHint';
+import { HoursPreview } from './HoursPreview';
 import { invalidIntervals } from './openingHours';
 import { OpeningHoursEditor } from './OpeningHoursEditor';
 import { getBusinessProfile, saveBusinessProfile, settingsKeys, type BusinessProfile } from './settingsApi';
@@ -56,8 +58,10 @@ function BusinessForm({ initial, editable }: { initial: BusinessProfile; editabl
       <SettingsSection title="Opening hours" description="Outside these hours the away message answers." action={<Select w={240} searchable label="Time zone" data={TIME_ZONES} value={draft.timeZone} onChange={(v) => v && set('timeZone', v)} disabled={!editable} />}>
         <OpeningHoursEditor hours={draft.openingHours} onChange={(h) => set('openingHours', h)} disabled={!editable} />
         {badDays.length > 0 && <Text size="sm" c="red">An interval closes before it opens: fix {badDays.join(', ')} to save.</Text>}
+        <HoursPreview hours={draft.openingHours} />
       </SettingsSection>
       <SettingsSection title="Automatic messages">
+        <BusinessVariablesHint />
         <AutoMessageEditor label="Greeting" description="Sent to a customer who writes for the first time (or after a long pause)." enabled={draft.greeting.enabled} text={draft.greeting.text} onChange={(g) => set('greeting', { ...draft.greeting, ...g })} disabled={!editable} />
         <Divider />
         <AutoMessageEditor label="Away message" description="Sent when a customer writes outside opening hours." enabled={draft.away.enabled} text={draft.away.text} onChange={(a) => set('away', a)} disabled={!editable} />

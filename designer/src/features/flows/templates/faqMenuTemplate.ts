@@ -28,7 +28,7 @@ export function faqMenuTemplate(args: { id: string; name: string }): Flow {
         id: 'message-2',
         type: 'message',
         position: { x: 640, y: 0 },
-        data: { label: 'Hours', text: { en: 'We are open {{business.hours}}.', ru: 'Мы работаем {{business.hours}}.' } },
+        data: { label: 'Hours', text: { en: 'Our opening hours: {{business.hours}}.', ru: 'Часы работы: {{business.hours}}.' } },
       },
       {
         id: 'message-3',
