@@ -40,7 +40,8 @@ interface Exchange {
   vars: ConversationSnapshot['vars'];
 }
 
-export type TranscriptResult = { ok: true; exchanges: number } | { ok: false; report: string };
+/** The result of a transcript; `sent` holds, per turn, what the bot sent (as JSON), for comparing runs. */
+export type TranscriptResult = { ok: true; exchanges: number; sent: string[][] } | { ok: false; report: string };
 
 /**
  * Plays a transcript against a compiled bot and a real action registry, turn by turn, and checks
@@ -51,7 +52,19 @@ export type TranscriptResult = { ok: true; exchanges: number } | { ok: false; re
  * const result = await runTranscript({ transcript, bot, actions });
  * if (!result.ok) console.log(result.report);
  */
-export async function runTranscript({ transcript, bot, actions }: { transcript: Transcript; bot: Bot; actions: ActionRegistry }): Promise<TranscriptResult> {
+export async function runTranscript({
+  transcript,
+  bot: initialBot,
+  actions,
+  republish,
+}: {
+  transcript: Transcript;
+  bot: Bot;
+  actions: ActionRegistry;
+  /** Goes on under another compiled bot from this turn (0-based) on, as after a publish. */
+  republish?: { beforeTurn: number; bot: Bot };
+}): Promise<TranscriptResult> {
+  let bot = initialBot;
   let now = Date.parse(transcript.now ?? DEFAULT_NOW);
   let snapshot: ConversationSnapshot | null = null;
   const name = transcript.profileName ?? DEFAULT_PROFILE_NAME;
@@ -76,6 +89,11 @@ export async function runTranscript({ transcript, bot, actions }: { transcript: 
   }
 
   for (const [index, turn] of transcript.turns.entries()) {
+    if (republish && index === republish.beforeTurn) {
+      bot = republish.bot;
+      // Stored and read back, as a server keeps it between a conversation's turns.
+      snapshot = snapshot === null ? null : (JSON.parse(JSON.stringify(snapshot)) as ConversationSnapshot);
+    }
     if (turn.wait !== undefined) now += parseDuration(turn.wait) ?? 0;
     let content: InboundContent | null = null;
     let shown: string | null = null;
@@ -104,7 +122,7 @@ export async function runTranscript({ transcript, bot, actions }: { transcript: 
     const problems = turn.expect ? checkExpectation(turn.expect, exchange) : [];
     if (problems.length > 0) return { ok: false, report: report(transcript, history, index, turn, problems) };
   }
-  return { ok: true, exchanges: history.length };
+  return { ok: true, exchanges: history.length, sent: history.map((h) => sentMessages(h.effects).map((m) => JSON.stringify(m))) };
 }
 
 const currentFlow = (snapshot: ConversationSnapshot | null): string | null => snapshot?.flowId ?? null;
