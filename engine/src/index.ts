@@ -3,7 +3,7 @@
  * one inbound event at a time. Pure: no I/O, no clock, no environment.
  */
 export * from './schema/index.js';
-export { validateFlow, validateBot, checkRegexSafety, BUILT_IN_VARIABLES, WHATSAPP_LIMITS } from './validate/index.js';
+export { validateFlow, validateBot, checkRegexSafety, BUILT_IN_VARIABLES } from './validate/index.js';
 export type { ValidationContext, BotValidationContext } from './validate/index.js';
 export { compileBot } from './compile/compileBot.js';
 export type { CompileBotInput, CompileBotResult } from './compile/compileBot.js';

@@ -12,3 +12,4 @@ export * from './inbound.js';
 export * from './effects.js';
 export * from './issues.js';
 export * from './migrate.js';
+export * from './whatsappLimits.js';

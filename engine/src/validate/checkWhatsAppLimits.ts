@@ -1,7 +1,8 @@
 import { describeNode } from './describeNode.js';
 import type { FlowCheck } from './flowCheck.js';
 import { characterCount } from './characterCount.js';
-import { nodeTexts, WHATSAPP_LIMITS } from './nodeTexts.js';
+import { nodeTexts } from './nodeTexts.js';
+import { WHATSAPP_LIMITS } from '../schema/index.js';
 
 /**
  * What the WhatsApp Cloud API refuses to send: too many buttons or list rows, titles and texts over

@@ -4,5 +4,4 @@ export { validateBot, type BotValidationContext } from './validateBot.js';
 export { DEFAULT_MIN_EXAMPLES_PER_INTENT, type ValidationContext } from './validationContext.js';
 export { checkRegexSafety, type RegexVerdict } from './checkRegexSafety.js';
 export { BUILT_IN_VARIABLES } from './knownVariables.js';
-export { WHATSAPP_LIMITS } from './nodeTexts.js';
 export { isPassThrough } from './isPassThrough.js';

@@ -1,4 +1,4 @@
-import type { FlowIssueCode, FlowNode, LocalizedText } from '../schema/index.js';
+import { messageBodyLimit, WHATSAPP_LIMITS, type FlowIssueCode, type FlowNode, type LocalizedText } from '../schema/index.js';
 import { assertNever } from './assertNever.js';
 
 /** One localized text a node shows the customer. */
@@ -16,17 +16,6 @@ export interface NodeText {
   tooLong: FlowIssueCode;
 }
 
-/** WhatsApp Cloud API limits on interactive messages. */
-export const WHATSAPP_LIMITS = {
-  buttons: 3,
-  buttonTitle: 20,
-  listRows: 10,
-  listRowTitle: 24,
-  listRowDescription: 72,
-  listButton: 20,
-  interactiveBody: 1024,
-  textBody: 4096,
-} as const;
 
 /**
  * The localized texts of a node, in document order.
@@ -37,14 +26,13 @@ export function nodeTexts(node: FlowNode): NodeText[] {
   switch (node.type) {
     case 'message': {
       const { buttons = [], list } = node.data;
-      const interactive = buttons.length > 0 || list !== undefined;
       const texts: NodeText[] = [
         {
           text: node.data.text,
           path: 'data.text',
           what: 'the message text',
           required: true,
-          maxLength: interactive ? WHATSAPP_LIMITS.interactiveBody : WHATSAPP_LIMITS.textBody,
+          maxLength: messageBodyLimit(node.data),
           tooLong: 'flow/text-too-long',
         },
       ];

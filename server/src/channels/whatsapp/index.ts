@@ -24,7 +24,7 @@ export {
   WebhookErrorSchema,
 } from './webhookSchema.js';
 export { toInboundContent } from './toInboundContent.js';
-export { toCloudMessage, WHATSAPP_LIMITS, type ToCloudMessageInput, type ToCloudMessageResult } from './toCloudMessage.js';
+export { toCloudMessage, type ToCloudMessageInput, type ToCloudMessageResult } from './toCloudMessage.js';
 export { markAsReadBody } from './markAsReadBody.js';
 export type {
   CloudMessageBody,

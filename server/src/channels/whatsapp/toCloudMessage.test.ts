@@ -2,7 +2,8 @@ import type { OutboundMessage } from '@switchboard/engine/schema';
 import { describe, expect, it } from 'vitest';
 import type { CloudMessageBody } from './cloudMessageBody.js';
 import { markAsReadBody } from './markAsReadBody.js';
-import { toCloudMessage, WHATSAPP_LIMITS } from './toCloudMessage.js';
+import { WHATSAPP_LIMITS } from '@switchboard/engine/schema';
+import { toCloudMessage } from './toCloudMessage.js';
 
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+15550002222' } as const;
 

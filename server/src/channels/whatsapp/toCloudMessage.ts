@@ -1,24 +1,9 @@
-import type { OutboundMessage } from '@switchboard/engine/schema';
+import { WHATSAPP_LIMITS, type OutboundMessage } from '@switchboard/engine/schema';
 import { assertNever } from './assertNever.js';
 import type { CloudInteractive, CloudMessageBody, CloudMessageContent, CloudRecipient } from './cloudMessageBody.js';
 import type { SendFailure } from './sendResult.js';
 import { truncateText } from './truncateText.js';
 
-/** The Cloud API's limits (wire-format reference §8), in UTF-16 code units. */
-export const WHATSAPP_LIMITS = {
-  textBody: 4096,
-  buttonsBody: 1024,
-  listBody: 4096,
-  caption: 1024,
-  buttons: 3,
-  buttonTitle: 20,
-  buttonId: 256,
-  listButton: 20,
-  rows: 10,
-  rowTitle: 24,
-  rowId: 200,
-  rowDescription: 72,
-} as const;
 
 export interface ToCloudMessageInput {
   /** The customer: a `wa_id` / phone number (sent as `+digits`) or a business-scoped user id. */
@@ -130,7 +115,7 @@ function buttonsContent(message: Extract<OutboundMessage, { kind: 'buttons' }>):
 }
 
 function listContent(message: Extract<OutboundMessage, { kind: 'list' }>): CloudMessageContent | string {
-  const rows = distinctById(message.rows).slice(0, WHATSAPP_LIMITS.rows);
+  const rows = distinctById(message.rows).slice(0, WHATSAPP_LIMITS.listRows);
   if (rows.length === 0) return textContent(message.text);
   if (isBlank(message.text) || isBlank(message.button)) return 'the list message has blank text or a blank button label';
   if (rows.some((r) => isBlank(r.title) || r.id === '')) return 'a list row has a blank title or id';
@@ -147,11 +132,11 @@ function listContent(message: Extract<OutboundMessage, { kind: 'list' }>): Cloud
             rows: rows.map((r) => {
               const description = nonBlank(r.description);
               return {
-                id: r.id.slice(0, WHATSAPP_LIMITS.rowId),
-                title: truncateText(r.title.trim(), WHATSAPP_LIMITS.rowTitle),
+                id: r.id.slice(0, WHATSAPP_LIMITS.listRowId),
+                title: truncateText(r.title.trim(), WHATSAPP_LIMITS.listRowTitle),
                 ...(description === undefined
                   ? {}
-                  : { description: truncateText(description, WHATSAPP_LIMITS.rowDescription) }),
+                  : { description: truncateText(description, WHATSAPP_LIMITS.listRowDescription) }),
               };
             }),
           },

@@ -4,7 +4,7 @@ import { ButtonsEditor } from '../ButtonsEditor';
 import type { NodeFormProps } from '../formTypes';
 import { ListEditor } from '../ListEditor';
 import { LocalizedTextField } from '../LocalizedTextField';
-import { WHATSAPP_LIMITS } from '../whatsappLimits';
+import { messageBodyLimit } from '../whatsappLimits';
 
 type ReplyKind = 'none' | 'buttons' | 'list';
 const MEDIA_KINDS = ['image', 'video', 'document', 'audio'] as const;
@@ -14,7 +14,6 @@ const empty = (locales: readonly string[]) => Object.fromEntries(locales.map((l)
 export function MessageForm({ node, update, ctx }: NodeFormProps<NodeOfType<'message'>>) {
   const { data } = node;
   const kind: ReplyKind = data.list ? 'list' : data.buttons && data.buttons.length > 0 ? 'buttons' : 'none';
-  const interactive = kind !== 'none';
 
   const setKind = (next: string) => {
     const { buttons: _b, list: _l, ...rest } = data;
@@ -33,7 +32,7 @@ export function MessageForm({ node, update, ctx }: NodeFormProps<NodeOfType<'mes
         variables={ctx.variables}
         multiline
         required
-        maxLength={interactive ? WHATSAPP_LIMITS.interactiveBody : WHATSAPP_LIMITS.textBody}
+        maxLength={messageBodyLimit(node.data)}
         onChange={(text) => update({ ...data, text }, 'text')}
       />
       <Stack gap={4}>
