@@ -31,7 +31,7 @@ export const ExpectSchema = z.strictObject({
   rows: z.array(z.string()).optional(),
   /** Whether the turn hands the conversation to a person; an object also checks the queue and reason. */
   handoff: z
-    .union([z.boolean(), z.strictObject({ queue: z.string().optional(), reason: z.enum(['requested', 'notUnderstood', 'flow', 'lowRating']).optional() })])
+    .union([z.boolean(), z.strictObject({ queue: z.string().optional(), reason: z.enum(['requested', 'notUnderstood', 'flow', 'lowRating', 'bot-error']).optional() })])
     .optional(),
   /** Labels added and removed this turn (all of them, in order). */
   labels: z.strictObject({ add: z.array(z.string()).optional(), remove: z.array(z.string()).optional() }).optional(),

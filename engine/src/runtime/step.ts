@@ -1,4 +1,4 @@
-import type { Business, Effect, InboundContent, Json } from '../schema/index.js';
+import type { Business, Effect, HandoffReason, InboundContent, Json } from '../schema/index.js';
 import type { Analysis } from '../nlu/types.js';
 import { DONE, IDLE } from '../compile/compileFlow.js';
 import { resolveFlowState, transitionFlow } from '../compile/transitionFlow.js';
@@ -413,7 +413,7 @@ function offerHuman(w: Work, flowId: string | null, nodeId: string | null, optio
   });
 }
 
-function handoff(w: Work, h: { queue: string; reason: 'requested' | 'notUnderstood' | 'flow' | 'lowRating'; message: string | null }): void {
+function handoff(w: Work, h: { queue: string; reason: HandoffReason; message: string | null }): void {
   const { settings } = w.bot;
   const closed = settings.away?.enabled === true && !isOpen(settings.business, w.now);
   const text = closed ? say(w, settings.away?.text ?? settings.messages.away) : (h.message ?? say(w, settings.messages.handoff));

@@ -33,6 +33,11 @@ export const BotMessagesSchema = z.object({
     'Извините, я не могу прочитать такое сообщение. Пожалуйста, напишите вопрос текстом.',
   ),
   retry: L("That doesn't look right. Please try again.", 'Похоже, это не то. Попробуйте ещё раз.'),
+  /** Sent by the server when it gives up a turn that keeps failing and hands the conversation to people. */
+  botError: L(
+    "Sorry, something went wrong on our side. I've passed your message to a colleague, who will reply here shortly.",
+    'Извините, у нас что-то пошло не так. Я передал ваше сообщение коллеге, он ответит вам здесь в ближайшее время.',
+  ),
 });
 export type BotMessages = z.infer<typeof BotMessagesSchema>;
 
