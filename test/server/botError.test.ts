@@ -103,4 +103,11 @@ describe('a turn that keeps failing', () => {
     expect(repliesTo(from)).toEqual(['Здравствуйте, Customer! Чем помочь?', RU_APOLOGY]);
     expect(await conversationOf(from)).toMatchObject({ status: 'queued', handoffReason: 'bot-error' });
   });
+
+  it('is counted in the operator statistics', async () => {
+    const stats = await admin.get('/api/stats/operators?from=2025-06-15&to=2025-06-15&tz=UTC');
+    expect(stats.status).toBe(200);
+    expect(stats.body.totals.botErrors).toBe(2);
+    expect(stats.body.handoffReasons).toContainEqual({ reason: 'bot-error', n: 2 });
+  });
 });
