@@ -42,7 +42,7 @@ export interface SwitchboardOptions {
   storeInWorker?: boolean;
   /** Extra or replacement actions (tests). */
   actions?: Record<string, ActionHandler>;
-  processor?: Partial<Pick<ProcessorDeps, 'pollMs' | 'leaseMs' | 'beforeCommit' | 'concurrency'>>;
+  processor?: Partial<Pick<ProcessorDeps, 'pollMs' | 'leaseMs' | 'beforeCommit' | 'concurrency' | 'maxAttempts' | 'retryDelayMs' | 'maxRetryDelayMs'>>;
   dispatcher?: Partial<Pick<DispatcherDeps, 'pollMs' | 'random' | 'afterAccepted' | 'beforeSend' | 'maxAttempts' | 'claimTtlMs'>>;
   designerDir?: string;
 }

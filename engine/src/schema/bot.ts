@@ -47,6 +47,11 @@ export const BotMessagesSchema = z.object({
   /** The titles of the two buttons the bot adds when it offers a person. */
   handoffButton: L('Talk to a person', 'Позвать оператора'),
   menuButton: L('Main menu', 'Главное меню'),
+  /** Sent by the server when it gives up a turn that keeps failing and hands the conversation to people. */
+  botError: L(
+    "Sorry, something went wrong on our side. I've passed your message to a colleague, who will reply here shortly.",
+    'Извините, у нас что-то пошло не так. Я передал ваше сообщение коллеге, он ответит вам здесь в ближайшее время.',
+  ),
 });
 export type BotMessages = z.infer<typeof BotMessagesSchema>;
 

@@ -26,7 +26,11 @@ export const OutboundMessageSchema = z.discriminatedUnion('kind', [
 ]);
 export type OutboundMessage = z.infer<typeof OutboundMessageSchema>;
 
-export const HandoffReasonSchema = z.enum(['requested', 'notUnderstood', 'flow', 'lowRating']);
+/**
+ * Why a conversation went to people. `bot-error` is the host's own: a turn that kept failing was
+ * given up and handed over (the handoff node's reasons, which analysts pick, do not offer it).
+ */
+export const HandoffReasonSchema = z.enum(['requested', 'notUnderstood', 'flow', 'lowRating', 'bot-error']);
 export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
 
 /** What the engine asks the host to do. The engine itself performs none of it. */

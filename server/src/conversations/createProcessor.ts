@@ -3,6 +3,7 @@ import type { ActionRegistry } from '../actions/types.js';
 import type { BotRegistry } from '../bot/createBotRegistry.js';
 import type { Logger } from '../logger.js';
 import type { Conversation, StoredMessage, Store, TimerRecord, TurnCommit, WorkItem } from '../store/types.js';
+import { botErrorTurn } from './botErrorTurn.js';
 import { consentKeywordOf } from './consentKeyword.js';
 import { effectsToTurn } from './effectsToTurn.js';
 import { runBotTurn } from './runBotTurn.js';
@@ -19,6 +20,14 @@ export interface ProcessorDeps {
   pollMs?: number;
   concurrency?: number;
   actionTimeoutMs?: number;
+  /**
+   * How many times one piece of work (a customer message, a fired timer) is tried before the bot
+   * gives it up: the customer is told and the conversation goes to people (see botErrorTurn).
+   */
+  maxAttempts?: number;
+  /** The wait before retrying a failed turn; it doubles with each failure, up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
   /** Called after a turn is committed (wakes the outbox, pushes to operators). */
   onCommitted?: (conversation: Conversation, outbound: StoredMessage[]) => void;
   /**
@@ -40,26 +49,54 @@ export interface Processor {
   drain(): Promise<void>;
 }
 
+/** Another writer moved the conversation during the turn: a race to run again, not a failure of the work. */
+class TurnConflict extends Error {}
+
+/** A conversation stuck on one piece of work (`key`, its turn key) whose turns failed. */
+interface Failure {
+  key: string;
+  attempts: number;
+  retryAt: number;
+  error: unknown;
+}
+
+const workKey = (work: WorkItem): string => (work.kind === 'timer' ? `timer:${work.timer.timerId}` : `in:${work.message.id}`);
+
 /**
  * Processes stored inbound messages and due timers: one conversation at a time under a lease in
  * the store (so several processes can share one store), in WhatsApp timestamp order, each turn
  * committed atomically with its outbound messages and events. A crash anywhere either redoes the
  * turn or finds it done.
+ *
+ * A turn that throws (the engine, a snapshot it cannot step, a write the store keeps refusing) is
+ * retried after a wait that doubles each time; after `maxAttempts` the work is given up with a
+ * committed turn that apologises to the customer and queues the conversation for people, so one
+ * broken message never blocks the ones after it. Attempts are counted in this process's memory: a
+ * restart (or another process taking the conversation over) starts the count again, which only
+ * grants a few more tries — the bound is there to end endless retries, not to be exact, and the
+ * give-up turn itself is idempotent (keyed like the turn it replaces).
  */
 export function createProcessor(deps: ProcessorDeps): Processor {
   const leaseMs = deps.leaseMs ?? 30_000;
   const pollMs = deps.pollMs ?? 250;
   const concurrency = deps.concurrency ?? 64;
+  const maxAttempts = deps.maxAttempts ?? 5;
+  const retryDelayMs = deps.retryDelayMs ?? 250;
+  const maxRetryDelayMs = deps.maxRetryDelayMs ?? 10_000;
+  const failures = new Map<string, Failure>();
   const queued = new Set<string>();
   const running = new Map<string, Promise<void>>();
   let stopped = true;
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<void> | null = null;
 
+  /** Whether a conversation waits out the delay after a failed turn. */
+  const isWaiting = (id: string): boolean => (failures.get(id)?.retryAt ?? 0) > deps.clock();
+
   function pump(): void {
     for (const id of queued) {
       if (running.size >= concurrency) return;
-      if (running.has(id)) continue;
+      if (running.has(id) || isWaiting(id)) continue;
       queued.delete(id);
       const run = processConversation(id)
         .catch((error: unknown) => deps.logger.error({ err: error, conversationId: id }, 'processing failed; will retry'))
@@ -82,7 +119,11 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       for (let turns = 0; work && turns < 200; turns += 1) {
         if (stopped && turns > 0) break;
         const now = deps.clock();
-        if (work.kind === 'timer') {
+        const key = workKey(work);
+        const failure = failures.get(id);
+        if (failure?.key === key && failure.attempts >= maxAttempts) {
+          work = await giveUp(work, failure, now);
+        } else if (work.kind === 'timer') {
           work = await runTimer(work.conversation, work.timer, now);
         } else {
           const { conversation, message } = work;
@@ -90,8 +131,17 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           if (result.botHandled) handled = { conversation, message };
           work = result.next;
         }
+        if (failures.get(id)?.key === key) failures.delete(id);
       }
+      if (!work) failures.delete(id);
       again = work !== null && !stopped;
+    } catch (error) {
+      // `work` is still the item whose turn threw. Retried once its wait is over (the poll finds
+      // the conversation again, and pump skips it until then).
+      if (error instanceof TurnConflict) deps.logger.warn({ err: error, conversationId: id }, 'turn raced another writer; will retry');
+      else if (work) noteFailure(id, work, error);
+      else throw error;
+      again = !stopped;
     } finally {
       if (handled) deps.onBotHandled?.(handled.conversation, handled.message);
       // Still holding the lease (stopped, the turn cap, or a failed turn): give it back.
@@ -105,8 +155,30 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     await deps.beforeCommit?.(turn);
     const result = await deps.store.commitTurn({ ...turn, next: { owner: deps.owner, now: deps.clock(), ttlMs: leaseMs } });
     if (result.ok) deps.onCommitted?.(result.conversation, result.outbound);
-    else if (result.reason === 'conflict') throw new Error(`conversation ${turn.conversationId} changed during its turn`);
+    else if (result.reason === 'conflict') throw new TurnConflict(`conversation ${turn.conversationId} changed during its turn`);
     return result.next ?? null;
+  }
+
+  function noteFailure(id: string, work: WorkItem, error: unknown): void {
+    const key = workKey(work);
+    const previous = failures.get(id);
+    const attempts = previous?.key === key ? previous.attempts + 1 : 1;
+    // The last allowed attempt is followed by the give-up turn at once; after that (the give-up
+    // failing too) the waits go on doubling, capped.
+    const delay = attempts === maxAttempts ? 0 : Math.min(retryDelayMs * 2 ** (attempts - 1), maxRetryDelayMs);
+    failures.set(id, { key, attempts, retryAt: deps.clock() + delay, error });
+    const givenUp = attempts > maxAttempts;
+    deps.logger.error(
+      { err: error, conversationId: id, work: key, attempts },
+      givenUp ? 'giving up the turn failed; will retry' : attempts === maxAttempts ? 'processing failed; giving the turn up' : 'processing failed; will retry',
+    );
+  }
+
+  /** Ends a piece of work that kept failing (see botErrorTurn). */
+  async function giveUp(work: WorkItem, failure: Failure, now: number): Promise<WorkItem | null> {
+    const next = await commit(botErrorTurn({ work, bot: deps.bots.current(), attempts: failure.attempts, error: failure.error, now }));
+    deps.logger.warn({ conversationId: work.conversation.id, work: failure.key, attempts: failure.attempts }, 'turn given up after repeated failures; the conversation is queued for people');
+    return next;
   }
 
   const base = (conversation: Conversation, turnKey: string, now: number): TurnCommit => ({
@@ -215,7 +287,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       stopped = false;
       for (let i = 0; i < 1000; i += 1) {
         await poll();
-        if (running.size === 0 && queued.size === 0) break;
+        // Conversations waiting to retry a failed turn are left for a later drain (tests move the clock).
+        if (running.size === 0 && [...queued].every(isWaiting)) break;
         await Promise.allSettled([...running.values()]);
       }
       stopped = wasStopped;

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { botErrorTurn } from '../conversations/botErrorTurn.js';
 import { createEmbeddedStore } from '../store/embedded/createEmbeddedStore.js';
 import type { Store } from '../store/types.js';
 import { getOperatorStats } from './getOperatorStats.js';
 import { parseStatsRange } from './statsRange.js';
-import { HISTORY_NOW, seedStatsHistory } from './testing/seedStatsHistory.js';
+import { at, HISTORY_NOW, seedStatsHistory } from './testing/seedStatsHistory.js';
 
 describe('getOperatorStats', () => {
   let store: Store;
@@ -27,6 +28,7 @@ describe('getOperatorStats', () => {
       missed: 2,
       abandoned: 1,
       waiting: 1,
+      botErrors: 0,
     });
   });
 
@@ -74,6 +76,20 @@ describe('getOperatorStats', () => {
         ['+44', 1],
       ]),
     );
+  });
+
+  it('counts the handoffs made because the bot kept failing, as a total and as a reason', async () => {
+    const when = at(19);
+    const { inserted } = await store.insertInbound([{ channel: 'whatsapp', businessNumberId: 'pn-1', customerId: '4930901820', profileName: null, wamid: 'wamid.broken', content: { kind: 'text', text: 'hi' }, at: when }], when);
+    const message = inserted[0];
+    const conversation = message && (await store.getConversation(message.conversationId));
+    if (!message || !conversation) throw new Error('not stored');
+    const result = await store.commitTurn(botErrorTurn({ work: { kind: 'message', conversation, message }, bot: null, attempts: 5, error: new Error('boom'), now: when }));
+    expect(result.ok).toBe(true);
+
+    const stats = await statsIn('UTC');
+    expect(stats.totals).toMatchObject({ handoffs: 4, botErrors: 1 });
+    expect(stats.handoffReasons).toContainEqual({ reason: 'bot-error', n: 1 });
   });
 
   it('draws the heatmap in local weekdays and hours', async () => {

@@ -1,3 +1,4 @@
+import type { HandoffReason } from '@switchboard/engine';
 import { STAT_METRICS } from '../store/statMetrics.js';
 import type { HandoffEpisode, Store } from '../store/types.js';
 import { countryOfNumber } from './countryOfNumber.js';
@@ -22,7 +23,8 @@ export interface OperatorRow {
 export interface OperatorStats {
   range: Pick<StatsRange, 'fromDay' | 'toDay' | 'timeZone'>;
   missedAfterMs: number;
-  totals: OperatorRow & { handoffs: number; abandoned: number; waiting: number };
+  /** `botErrors`: handoffs the bot made because it kept failing on a message (reason `bot-error`). */
+  totals: OperatorRow & { handoffs: number; abandoned: number; waiting: number; botErrors: number };
   byOperator: ({ operatorId: string; name: string | null } & OperatorRow)[];
   byTeam: ({ team: string } & OperatorRow)[];
   handoffReasons: { reason: string; n: number }[];
@@ -32,6 +34,8 @@ export interface OperatorStats {
   byCountry: { country: string; n: number }[];
   conversations: number;
 }
+
+const BOT_ERROR: HandoffReason = 'bot-error';
 
 function append<T>(groups: Map<string, T[]>, key: string, item: T): void {
   const list = groups.get(key);
@@ -107,6 +111,7 @@ export async function getOperatorStats(store: Store, range: StatsRange, options:
       handoffs: episodes.length,
       abandoned: episodes.filter((e) => e.firstResponseAt === null && e.closedAt !== null).length,
       waiting: episodes.filter((e) => e.firstResponseAt === null && e.closedAt === null).length,
+      botErrors: reasons.get(BOT_ERROR) ?? 0,
     },
     byOperator: [...byOperator.entries()]
       .map(([operatorId, list]) => ({ operatorId, name: names.get(operatorId) ?? null, ...rowOf(list, responsesBy.get(operatorId) ?? [], missedAfterMs, now) }))

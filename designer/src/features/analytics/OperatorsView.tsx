@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Card, Group, Loader, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { handoffReasonLabel } from '../../components/handoffReasonLabel';
 import { formatDuration } from './formatStats';
 import { StatCard } from './StatCard';
 import { csvUrl, fetchOperatorStats, statsKeys, type DurationSummary, type OperatorStats, type StatsPeriod } from './statsApi';
@@ -54,7 +55,7 @@ export function OperatorsView({ period }: { period: StatsPeriod }) {
         />
       </Group>
       <SimpleGrid cols={{ base: 2, md: 6 }}>
-        <StatCard testId="stats-card-handoffs" label="Handoffs" value={String(t.handoffs)} />
+        <StatCard testId="stats-card-handoffs" label="Handoffs" value={String(t.handoffs)} hint={t.botErrors > 0 ? `${t.botErrors} after bot errors` : undefined} />
         <StatCard testId="stats-card-first-response" label="First response" value={formatDuration(t.firstResponse.medianMs)} hint={`p90 ${formatDuration(t.firstResponse.p90Ms)}`} />
         <StatCard testId="stats-card-response" label="Response" value={formatDuration(t.response.medianMs)} hint={`p90 ${formatDuration(t.response.p90Ms)}`} />
         <StatCard testId="stats-card-resolution" label="Resolution" value={formatDuration(t.resolution.medianMs)} hint={`p90 ${formatDuration(t.resolution.p90Ms)}`} />
@@ -71,7 +72,7 @@ export function OperatorsView({ period }: { period: StatsPeriod }) {
           <Text fw={600} size="sm" mb="xs">
             Handoff reasons
           </Text>
-          <BarChart h={200} data={stats.handoffReasons} dataKey="reason" series={[{ name: 'n', label: 'Handoffs', color: 'orange.6' }]} />
+          <BarChart h={200} data={stats.handoffReasons.map((r) => ({ ...r, reason: handoffReasonLabel(r.reason) }))} dataKey="reason" series={[{ name: 'n', label: 'Handoffs', color: 'orange.6' }]} />
         </Card>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>

@@ -28,7 +28,7 @@ export type DurationSummary = z.infer<typeof Duration>;
 export const OperatorStatsSchema = z.object({
   range: Range,
   missedAfterMs: z.number(),
-  totals: z.object({ ...OperatorRow, handoffs: z.number(), abandoned: z.number(), waiting: z.number() }),
+  totals: z.object({ ...OperatorRow, handoffs: z.number(), abandoned: z.number(), waiting: z.number(), botErrors: z.number() }),
   byOperator: z.array(z.object({ operatorId: z.string(), name: z.string().nullable(), ...OperatorRow })),
   byTeam: z.array(z.object({ team: z.string(), ...OperatorRow })),
   handoffReasons: z.array(z.object({ reason: z.string(), n: z.number() })),

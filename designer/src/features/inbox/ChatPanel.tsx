@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconHandGrab, IconMessages } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { handoffReasonLabel } from '../../components/handoffReasonLabel';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ChatHistory } from './ChatHistory';
 import { displayName } from './ConversationListItem';
@@ -47,7 +48,7 @@ export function ChatPanel({ conversationId }: { conversationId: string }) {
             +{c.customerId}
             {c.status === 'assigned' && ` · with ${nameOf(c.assigneeId)}`}
             {c.status === 'queued' && c.queue && ` · waiting in ${c.queue}`}
-            {c.handoffReason && ` · ${c.handoffReason}`}
+            {c.handoffReason && ` · ${handoffReasonLabel(c.handoffReason)}`}
           </Text>
         </div>
         <Group gap="xs" wrap="nowrap">

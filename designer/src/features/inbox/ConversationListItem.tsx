@@ -1,5 +1,6 @@
 import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { NavLink } from 'react-router';
+import { handoffReasonLabel } from '../../components/handoffReasonLabel';
 import { StatusBadge } from './StatusBadge';
 import { formatDuration } from './formatDuration';
 import type { ConversationSummary } from './inboxApi';
@@ -46,7 +47,7 @@ export function ConversationListItem({ conversation: c, now, unread, showStatus,
         )}
       </Group>
       <Text size="xs" c="dimmed" lineClamp={1} mt={2}>
-        {c.preview ?? c.handoffReason ?? ' '}
+        {c.preview ?? (c.handoffReason && handoffReasonLabel(c.handoffReason)) ?? ' '}
       </Text>
       {(c.labels.length > 0 || c.queue) && (
         <Group gap={4} mt={6}>

@@ -1,5 +1,6 @@
 import { NumberInput, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import type { NodeOfType } from '@switchboard/engine/schema';
+import { handoffReasonLabel } from '../../../../components/handoffReasonLabel';
 import { formatMinutes } from '../../canvas/summarizeNode';
 import type { NodeFormProps } from '../formTypes';
 import { LocalizedTextField } from '../LocalizedTextField';
@@ -24,12 +25,8 @@ export function TagForm({ node, update }: NodeFormProps<NodeOfType<'tag'>>) {
   );
 }
 
-const HANDOFF_REASONS = [
-  { value: 'flow', label: 'Flow step' },
-  { value: 'requested', label: 'Customer asked' },
-  { value: 'notUnderstood', label: 'Not understood' },
-  { value: 'lowRating', label: 'Low rating' },
-] as const;
+// The reasons an analyst may pick; `bot-error` is the server's own and not offered here.
+const HANDOFF_REASONS = (['flow', 'requested', 'notUnderstood', 'lowRating'] as const).map((value) => ({ value, label: handoffReasonLabel(value) }));
 
 export function HandoffForm({ node, update, ctx }: NodeFormProps<NodeOfType<'handoff'>>) {
   const { data } = node;
