@@ -18,7 +18,7 @@ import {
   startByTrigger,
   topicOf,
 } from './routing.js';
-import type { Bot, ConversationSnapshot, StepInput, StepResult } from './types.js';
+import type { Bot, ConversationSnapshot, StepInput, StepResult, TraceEntry } from './types.js';
 import { asRecord, say, sendText, turnOf, type Work } from './work.js';
 
 export { OFFER_HANDOFF_ID, OFFER_MENU_ID } from './fallback.js';
@@ -78,7 +78,10 @@ export function step({ bot, snapshot, inbound, now, profile }: StepInput): StepR
   w.restored = restorePosition(bot, snap);
   snap.botVersion = bot.version;
   w.snap.vars = withBuiltins(w, profile);
-  traceRepublished(w, w.restored);
+  // A lost position is traced once, by the step that leaves it: a timer or action result of the
+  // removed node is dropped and leaves it as it was, for the customer's next message to restart.
+  const republished = republishedEntry(w, w.restored);
+  if (republished?.outcome === 'kept') w.trace.push(republished);
 
   switch (inbound.type) {
     case 'message':
@@ -115,16 +118,19 @@ export function step({ bot, snapshot, inbound, now, profile }: StepInput): StepR
   settleReturn(w);
   // A lost position stays as it was until a customer message restarts its flow with a notice.
   if (w.restored.kind !== 'lost') w.snap.position = positionOf(bot, w.snap);
+  if (republished && republished.outcome !== 'kept' && w.restored.kind !== 'lost') w.trace.unshift(republished);
   return { snapshot: w.snap, effects: w.effects, trace: w.trace };
 }
 
-function traceRepublished(w: Work, restored: Restored): void {
+function republishedEntry(w: Work, restored: Restored): Extract<TraceEntry, { type: 'republished' }> | null {
   if (restored.kind === 'kept' && restored.republished) {
-    w.trace.push({ type: 'republished', flowId: restored.compiled.flow.id, nodeId: waitingNodeId(w), outcome: 'kept', fromVersion: restored.fromVersion, toVersion: restored.compiled.version });
-  } else if (restored.kind === 'lost') {
-    const toVersion = w.bot.flows.get(restored.flowId)?.version ?? null;
-    w.trace.push({ type: 'republished', flowId: restored.flowId, nodeId: restored.nodeId, outcome: restored.outcome, fromVersion: restored.fromVersion, toVersion });
+    return { type: 'republished', flowId: restored.compiled.flow.id, nodeId: waitingNodeId(w), outcome: 'kept', fromVersion: restored.fromVersion, toVersion: restored.compiled.version };
   }
+  if (restored.kind === 'lost') {
+    const toVersion = w.bot.flows.get(restored.flowId)?.version ?? null;
+    return { type: 'republished', flowId: restored.flowId, nodeId: restored.nodeId, outcome: restored.outcome, fromVersion: restored.fromVersion, toVersion };
+  }
+  return null;
 }
 
 function withBuiltins(w: Work, profile: StepInput['profile']): Record<string, Json> {

@@ -220,7 +220,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
   }
 
   async function runTimer(conversation: Conversation, timer: TimerRecord, now: number): Promise<WorkItem | null> {
-    const turn: TurnCommit = { ...base(conversation, `timer:${timer.timerId}`, now), firedTimerId: timer.timerId };
+    // Timer ids are the flow's (`<flow>/<node>/<seq>`), alike in every conversation at that node; turn keys are store-wide.
+    const turn: TurnCommit = { ...base(conversation, `timer:${conversation.id}/${timer.timerId}`, now), firedTimerId: timer.timerId };
     const bot = deps.bots.current();
     if (!bot || conversation.status !== 'bot') return commit(turn);
     return runStep(bot, conversation, turn, { type: 'timer', timerId: timer.timerId }, now, false);

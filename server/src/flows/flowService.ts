@@ -2,6 +2,7 @@ import { parseFlow, validateBot, type Flow, type FlowIssue, type Json } from '@s
 import { AppError, notFound } from '../http/AppError.js';
 import type { BotRegistry } from '../bot/createBotRegistry.js';
 import type { FlowRecord, FlowVersion, Store } from '../store/types.js';
+import { validateFlowRemoval } from './validateFlowRemoval.js';
 
 export type FlowStatus = 'draft' | 'published' | 'changed';
 export interface FlowView extends Omit<FlowRecord, 'draft' | 'deletedAt'> {
@@ -85,7 +86,13 @@ export function createFlowService(deps: { store: Store; bots: BotRegistry; clock
       });
     },
     async remove(id: string): Promise<void> {
-      await current(id);
+      const record = await current(id);
+      // Refused rather than half done: the bot compiles from the published flows, all or nothing.
+      const issues = await validateFlowRemoval({ store, flowId: id, actions: deps.bots.actionNames() });
+      if (issues.length > 0) {
+        const where = [...new Set(issues.map((i) => (i.flowId ? [i.flowId, i.nodeId].filter(Boolean).join('/') : 'bot settings')))].join(', ');
+        throw new AppError({ code: 'flow/in-use', message: `"${record.name}" is still needed (${where}). Change and publish those first.`, httpStatus: 409, details: { issues } });
+      }
       await store.deleteFlow(id, deps.clock());
       await deps.bots.reload();
     },

@@ -51,7 +51,7 @@ export interface StoredMessage {
   /** Insertion order, unique and increasing across the store; breaks ties between equal `at`. */
   seq: number;
   state: InboundState | OutboundState;
-  /** The turn that produced an outbound message (`in:<messageId>` or `timer:<id>` …). */
+  /** The turn that produced an outbound message (`in:<messageId>` or `timer:<conversationId>/<timerId>` …). */
   turnKey: string | null;
   /** Outbound only. */
   attempts: number;
@@ -103,7 +103,7 @@ export interface TimerRecord {
 
 export interface TurnCommit {
   conversationId: string;
-  /** Idempotency key of the turn (`in:<messageId>`, `timer:<timerId>`, `op:<uuid>` …). */
+  /** Idempotency key of the turn (`in:<messageId>`, `timer:<conversationId>/<timerId>`, `op:<uuid>` …). */
   turnKey: string;
   /** The conversation version the turn read; the commit fails with `conflict` if it moved. */
   expectedVersion: number;
