@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BOT_REQUEST_PRECEDENCE } from '@switchboard/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canvasNode, canvasNodes, checkedIssuesPanel, connectHandles, dropFromPalette, waitUntilInPane } from './support/canvas.js';
 import { launchBrowser, type LaunchedBrowser } from './support/launchBrowser.js';
-import { screenshotFailures, watchPage } from './support/watchPage.js';
+import { screenshotFailures, signIn, watchPage } from './support/watchPage.js';
 import { ADMIN, startDesignerServer, type DesignerServer } from './support/startDesignerServer.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -304,6 +305,43 @@ describe('the designer in a browser', { timeout: 60_000 }, () => {
       await poll(() => chat.locator('[data-from="customer"]').last().innerText()).toBe('No, thanks');
       await poll(() => chat.getByRole('button', { name: 'Another order' }).isDisabled()).toBe(true);
     });
+  });
+
+  it('lets an analyst read the bot-wide requests in the order they win and add a phrase', async () => {
+    const analyst = { email: 'ana@example.com', password: 'analyst-password-1' };
+    expect((await sb.api('POST', '/api/users', { ...analyst, name: 'Ana', role: 'analyst' })).status).toBe(201);
+    await signIn(page, sb.url, analyst);
+    await page.waitForURL(/\/flows$/);
+    await page.goto(`${sb.url}/settings?tab=requests`);
+    const rungs = page.getByTestId('request-rung');
+    await rungs.first().waitFor();
+    expect(await rungs.evaluateAll((els) => els.map((el) => el.getAttribute('data-rung')))).toEqual([...BOT_REQUEST_PRECEDENCE]);
+    await page.getByText('Wins over everything else', { exact: false }).waitFor();
+    await shot('09-settings-bot-wide-requests');
+
+    const goodbye = page.locator('[data-rung="goodbye"]');
+    const phrase = goodbye.getByRole('textbox', { name: 'English phrases' });
+    await phrase.scrollIntoViewIfNeeded();
+    await phrase.fill('ciao');
+    await phrase.press('Enter');
+    await goodbye.getByText('ciao', { exact: true }).waitFor();
+    // A phrase under two requests is pointed out on both: the earlier one answers it.
+    await phrase.fill('cheers');
+    await phrase.press('Enter');
+    const clash = goodbye.getByText('"cheers" is also under Thanks; Goodbye comes first and answers it.');
+    await clash.waitFor();
+    await page.locator('[data-rung="thanks"]').getByText('"cheers" is answered as Goodbye, which comes first; here it has no effect.').waitFor();
+    await page.getByText('Unsaved changes.').waitFor();
+    await shot('10-settings-bot-wide-requests-edited');
+    await phrase.press('Backspace');
+    await clash.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/^Saved\. The bot reads/).waitFor();
+    const saved = await sb.api<{ requests: { phrases: { goodbye: { en: string[] } } } }>('GET', '/api/settings/requests');
+    expect(saved.json.requests.phrases.goodbye.en).toContain('ciao');
+    await page.getByText('No unsaved changes.').waitFor();
+    await page.locator('[data-rung="flow"]').scrollIntoViewIfNeeded();
+    await shot('11-settings-bot-wide-requests-end');
   });
 
   it('raised no page errors and opened no dialogs', () => {

@@ -123,6 +123,7 @@ describe('operators in a browser', { timeout: 90_000 }, () => {
     await page.goto(`${sb.url}/settings?tab=quick-replies`);
     await page.getByText('/thanks').waitFor();
     expect(await page.getByRole('tab', { name: 'Users' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Bot-wide requests' }).count()).toBe(0);
     await shot('settings-operator-quick-replies');
 
     await signInAs(ADMIN);

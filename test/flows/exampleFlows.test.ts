@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { BotSettingsSchema, parseFlow, validateBot, type Flow, type FlowIssue } from '@switchboard/engine';
+import { z } from 'zod';
+import { BOT_REQUEST_PRECEDENCE, BotMessagesSchema, BotSettingsSchema, DEFAULT_REQUESTS, LocalizedListSchema, LocalizedTextSchema, parseFlow, validateBot, type Flow, type FlowIssue } from '@switchboard/engine';
 import { FLOWS_DIR, loadExampleBot, readExampleFlows, readExampleSettings } from './loadExampleBot.js';
 
 const files = readExampleFlows();
@@ -90,6 +91,14 @@ describe('flows/settings.json', () => {
   it('hands off on the words the customers use, in both languages', () => {
     expect(settings.interrupts.handoff.en).toEqual(expect.arrayContaining(['operator', 'human', 'agent']));
     expect(settings.interrupts.handoff.ru).toEqual(expect.arrayContaining(['оператор', 'человек', 'живой']));
+  });
+
+  it('writes out every bot-wide request in the order they win, and the texts that answer them, as the defaults have them', () => {
+    const written = z.object({ interrupts: z.record(z.string(), LocalizedListSchema), messages: z.record(z.string(), LocalizedTextSchema) }).parse(readExampleSettings());
+    expect(Object.keys(written.interrupts)).toEqual(BOT_REQUEST_PRECEDENCE.filter((rung) => rung in DEFAULT_REQUESTS));
+    expect(written.interrupts).toEqual(DEFAULT_REQUESTS);
+    const defaults = BotMessagesSchema.parse({});
+    for (const key of ['goodbye', 'thanks', 'languageChanged', 'flowChanged', 'handoffButton', 'menuButton'] as const) expect(written.messages[key]).toEqual(defaults[key]);
   });
 });
 

@@ -62,6 +62,8 @@ describe('the route table (every /api route, for each role and for no session)',
     expect(find('post', '/api/inbox/conversations/{id}/claim')?.roles).toEqual(['admin', 'operator']);
     expect(find('post', '/api/users')?.roles).toEqual(['admin']);
     expect(find('post', '/api/templates')?.roles).toEqual(['admin', 'analyst']);
+    expect(find('get', '/api/settings/requests')?.roles).toEqual(['admin', 'analyst']);
+    expect(find('put', '/api/settings/requests')?.roles).toEqual(['admin', 'analyst']);
     expect(find('post', '/api/notifications')?.apiKey).toBe(true);
     expect(routes.length).toBeGreaterThan(40);
   });

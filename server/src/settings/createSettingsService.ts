@@ -5,12 +5,28 @@ import { BOT_SETTINGS_KEY, readBotSettings } from '../bot/botSettings.js';
 import { AppError, badRequest } from '../http/AppError.js';
 import { INBOX_SETTINGS_KEY, readInboxSettings, type InboxSettings } from '../inbox/inboxSettings.js';
 import type { Store } from '../store/types.js';
+import type { BotRequestSettings } from './botRequests.js';
 import { PROFILE_KEY, ProfileExtrasSchema, type BusinessProfile } from './businessProfile.js';
 
 const toJson = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
 
-/** The settings pages: business profile (feeding the bot settings), inbox behaviour, the wa.me link. */
+/**
+ * The settings pages: business profile and bot-wide requests (both feeding the bot settings), inbox
+ * behaviour, the wa.me link. The one writer of the bot settings: each change is checked against the
+ * whole schema, stored, and the bot reloaded so the next message is answered under it.
+ */
 export function createSettingsService(deps: { store: Store; bots: BotRegistry; clock: () => number }) {
+  async function changeBotSettings(change: (current: BotSettingsInput) => BotSettingsInput, alongside?: { key: string; value: unknown }): Promise<{ issues: unknown[] }> {
+    const bot = change(await readBotSettings(deps.store));
+    const parsed = BotSettingsSchema.safeParse(bot);
+    if (!parsed.success) throw badRequest('settings/invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const now = deps.clock();
+    await deps.store.putSetting(BOT_SETTINGS_KEY, toJson(bot), now);
+    if (alongside) await deps.store.putSetting(alongside.key, toJson(alongside.value), now);
+    const reloaded = await deps.bots.reload();
+    return { issues: reloaded.issues };
+  }
+
   async function profile(): Promise<BusinessProfile> {
     const settings = BotSettingsSchema.parse(await readBotSettings(deps.store));
     const extras = ProfileExtrasSchema.safeParse((await deps.store.getSetting(PROFILE_KEY)) ?? {});
@@ -25,23 +41,31 @@ export function createSettingsService(deps: { store: Store; bots: BotRegistry; c
     };
   }
 
+  async function requests(): Promise<BotRequestSettings> {
+    const { interrupts, messages } = BotSettingsSchema.parse(await readBotSettings(deps.store));
+    const { handoff, goodbye, thanks, languageChanged, flowChanged } = messages;
+    return { phrases: interrupts, answers: { handoff, goodbye, thanks, languageChanged, flowChanged } };
+  }
+
   return {
     profile,
     async saveProfile(next: BusinessProfile): Promise<{ profile: BusinessProfile; issues: unknown[] }> {
-      const current: BotSettingsInput = await readBotSettings(deps.store);
-      const bot: BotSettingsInput = {
-        ...current,
-        business: { name: next.name, address: next.address, timeZone: next.timeZone, openingHours: next.openingHours },
-        greeting: next.greeting,
-        away: { enabled: next.away.enabled, ...(Object.keys(next.away.text).length > 0 ? { text: next.away.text } : {}) },
-      };
-      const parsed = BotSettingsSchema.safeParse(bot);
-      if (!parsed.success) throw badRequest('settings/invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      const now = deps.clock();
-      await deps.store.putSetting(BOT_SETTINGS_KEY, toJson(bot), now);
-      await deps.store.putSetting(PROFILE_KEY, toJson({ description: next.description, email: next.email, website: next.website, phoneNumber: next.phoneNumber }), now);
-      const reloaded = await deps.bots.reload();
-      return { profile: await profile(), issues: reloaded.issues };
+      const { issues } = await changeBotSettings(
+        (current) => ({
+          ...current,
+          business: { name: next.name, address: next.address, timeZone: next.timeZone, openingHours: next.openingHours },
+          greeting: next.greeting,
+          away: { enabled: next.away.enabled, ...(Object.keys(next.away.text).length > 0 ? { text: next.away.text } : {}) },
+        }),
+        { key: PROFILE_KEY, value: { description: next.description, email: next.email, website: next.website, phoneNumber: next.phoneNumber } },
+      );
+      return { profile: await profile(), issues };
+    },
+    requests,
+    /** Replaces the phrases of the bot-wide requests and the texts that answer them; the other messages stay. */
+    async saveRequests(next: BotRequestSettings): Promise<{ requests: BotRequestSettings; issues: unknown[] }> {
+      const { issues } = await changeBotSettings((current) => ({ ...current, interrupts: next.phrases, messages: { ...current.messages, ...next.answers } }));
+      return { requests: await requests(), issues };
     },
     inbox: (): Promise<InboxSettings> => readInboxSettings(deps.store),
     async saveInbox(next: InboxSettings): Promise<InboxSettings> {

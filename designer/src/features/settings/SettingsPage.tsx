@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ApiKeysSection } from './ApiKeysSection';
+import { BotRequestsSection } from './BotRequestsSection';
 import { BusinessSection } from './BusinessSection';
 import { InboxSettingsSection } from './InboxSettingsSection';
 import { LabelsSection } from './LabelsSection';
@@ -20,6 +21,7 @@ export default function SettingsPage() {
   const [params, setParams] = useSearchParams();
   const tabs: Tab[] = [
     ...(can(role, 'business.read') ? [{ value: 'business', label: 'Business', render: () => <BusinessSection editable={can(role, 'business.edit')} /> }] : []),
+    ...(can(role, 'requests.edit') ? [{ value: 'requests', label: 'Bot-wide requests', render: () => <BotRequestsSection /> }] : []),
     ...(can(role, 'waLink.read') ? [{ value: 'link', label: 'WhatsApp link', render: () => <WaLinkSection /> }] : []),
     ...(can(role, 'inbox.read') ? [{ value: 'inbox', label: 'Inbox', render: () => <InboxSettingsSection editable={can(role, 'inbox.edit')} /> }] : []),
     ...(can(role, 'labels.edit') || can(role, 'business.read') ? [{ value: 'labels', label: 'Labels', render: () => <LabelsSection editable={can(role, 'labels.edit')} /> }] : []),

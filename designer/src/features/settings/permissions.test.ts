@@ -13,10 +13,13 @@ describe('can', () => {
     expect(can('operator', 'templates.edit')).toBe(false);
     expect(can('operator', 'users.manage')).toBe(false);
     expect(can('operator', 'business.edit')).toBe(false);
+    expect(can('operator', 'requests.edit')).toBe(false);
   });
 
-  it('lets analysts keep templates only', () => {
+  it('lets analysts keep templates and the bot-wide requests only', () => {
     expect(can('analyst', 'templates.edit')).toBe(true);
+    expect(can('analyst', 'requests.edit')).toBe(true);
+    expect(can('analyst', 'business.edit')).toBe(false);
     expect(can('analyst', 'quickReplies.edit')).toBe(false);
     expect(can('analyst', 'inbox.read')).toBe(false);
     expect(can(undefined, 'business.read')).toBe(false);

@@ -1,6 +1,7 @@
 export type Capability =
   | 'business.read'
   | 'business.edit'
+  | 'requests.edit'
   | 'labels.edit'
   | 'quickReplies.edit'
   | 'templates.read'
@@ -13,7 +14,7 @@ export type Capability =
 
 const GRANTS: Record<string, readonly Capability[]> = {
   operator: ['business.read', 'labels.edit', 'quickReplies.edit', 'templates.read', 'inbox.read', 'waLink.read'],
-  analyst: ['business.read', 'templates.read', 'templates.edit', 'waLink.read'],
+  analyst: ['business.read', 'requests.edit', 'templates.read', 'templates.edit', 'waLink.read'],
 };
 
 /** What a role may do in Settings, mirroring the server's route access (admins may do everything). */

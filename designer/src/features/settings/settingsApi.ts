@@ -21,6 +21,14 @@ export const BusinessProfileSchema = z.object({
 });
 export type BusinessProfile = z.infer<typeof BusinessProfileSchema>;
 
+const Phrases = z.record(z.string(), z.array(z.string()));
+/** The bot-wide requests' phrases per locale (`language` keyed by the language asked for) and the texts that answer them. */
+export const BotRequestSettingsSchema = z.object({
+  phrases: z.object({ handoff: Phrases, language: Phrases, menu: Phrases, goodbye: Phrases, thanks: Phrases, greeting: Phrases }),
+  answers: z.object({ handoff: Localized, goodbye: Localized, thanks: Localized, languageChanged: Localized, flowChanged: Localized }),
+});
+export type BotRequestSettings = z.infer<typeof BotRequestSettingsSchema>;
+
 export const InboxSettingsSchema = z.object({ autoAssign: z.boolean(), capacity: z.number() });
 export type InboxSettings = z.infer<typeof InboxSettingsSchema>;
 
@@ -37,6 +45,7 @@ export type WaLink = z.infer<typeof WaLinkSchema>;
 
 export const settingsKeys = {
   business: ['settings', 'business'] as const,
+  requests: ['settings', 'requests'] as const,
   inbox: ['settings', 'inbox'] as const,
   users: ['settings', 'users'] as const,
   apiKeys: ['settings', 'apiKeys'] as const,
@@ -47,6 +56,10 @@ const enc = encodeURIComponent;
 
 export const getBusinessProfile = async (): Promise<BusinessProfile> => (await request('/api/settings/business', { schema: z.object({ profile: BusinessProfileSchema }) })).profile;
 export const saveBusinessProfile = (profile: BusinessProfile) => request('/api/settings/business', { method: 'PUT', body: profile, schema: z.unknown() });
+
+export const getBotRequests = async (): Promise<BotRequestSettings> => (await request('/api/settings/requests', { schema: z.object({ requests: BotRequestSettingsSchema }) })).requests;
+export const saveBotRequests = async (requests: BotRequestSettings): Promise<BotRequestSettings> =>
+  (await request('/api/settings/requests', { method: 'PUT', body: requests, schema: z.object({ requests: BotRequestSettingsSchema }) })).requests;
 
 export const getInboxSettings = async (): Promise<InboxSettings> => (await request('/api/settings/inbox', { schema: z.object({ settings: InboxSettingsSchema }) })).settings;
 export const saveInboxSettings = async (settings: InboxSettings): Promise<InboxSettings> =>
