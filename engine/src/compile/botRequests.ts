@@ -1,5 +1,6 @@
 import type { BotSettings, LocalizedList } from '../schema/index.js';
 import type { KeywordMatcher, NluModel } from '../nlu/types.js';
+import { normalizeText, tokenize } from '../nlu/normalizeText.js';
 
 /** The bot-wide requests of the settings, compiled once (see `BOT_REQUEST_PRECEDENCE`). */
 export interface BotRequests {
@@ -15,7 +16,15 @@ export interface BotRequests {
   smallTalk: KeywordMatcher;
   /** Per locale asked for, its phrases in any language. */
   language: ReadonlyMap<string, KeywordMatcher>;
+  /**
+   * The first letters of the longest word of every language phrase ("engl", "русс"): a message with
+   * none of them asks for no language, and no phrase needs to be tried.
+   */
+  languageStems: ReadonlySet<string>;
 }
+
+/** How many first letters of a language's name a message must share with a phrase to be tried against it. */
+export const LANGUAGE_STEM = 4;
 
 const phrasesOnly = (list: LocalizedList): LocalizedList =>
   Object.fromEntries(Object.entries(list).map(([locale, items]) => [locale, items.filter((item) => item.trim().split(/\s+/).length > 1)]));
@@ -26,15 +35,14 @@ function mergeLists(lists: readonly LocalizedList[]): LocalizedList {
   return merged;
 }
 
-/**
- * Compiles the bot-wide requests. A language request is written in any language, so each locale's
- * phrases are compiled under every locale the bot speaks.
- */
-export function compileBotRequests({ settings, nlu, locales }: { settings: BotSettings; nlu: NluModel; locales: readonly string[] }): BotRequests {
+/** Compiles the bot-wide requests once per bot. */
+export function compileBotRequests({ settings, nlu }: { settings: BotSettings; nlu: NluModel }): BotRequests {
   const { interrupts } = settings;
+  // A matcher tries every phrase whatever its locale (another locale's phrase counts a little less),
+  // so each phrase is compiled once, under the locale asked for.
   const language = new Map<string, KeywordMatcher>();
   for (const [target, phrases] of Object.entries(interrupts.language)) {
-    if (phrases.length > 0) language.set(target, nlu.compileKeywords(Object.fromEntries(locales.map((l) => [l, phrases]))));
+    if (phrases.length > 0) language.set(target, nlu.compileKeywords({ [target]: phrases }));
   }
   return {
     handoff: nlu.compileKeywords(interrupts.handoff),
@@ -45,5 +53,12 @@ export function compileBotRequests({ settings, nlu, locales }: { settings: BotSe
     greeting: nlu.compileKeywords(interrupts.greeting),
     smallTalk: nlu.compileKeywords(mergeLists([interrupts.goodbye, interrupts.thanks, interrupts.greeting])),
     language,
+    languageStems: new Set(
+      Object.values(interrupts.language)
+        .flat()
+        .map((phrase) => tokenize(normalizeText(phrase)).reduce((a, b) => (b.length > a.length ? b : a), ''))
+        .filter((word) => word.length >= LANGUAGE_STEM)
+        .map((word) => word.slice(0, LANGUAGE_STEM)),
+    ),
   };
 }

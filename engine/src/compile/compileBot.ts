@@ -105,7 +105,7 @@ export function compileBot(input: CompileBotInput): CompileBotResult {
     intentFlows,
     mainFlowId,
     locales,
-    requests: compileBotRequests({ settings, nlu, locales }),
+    requests: compileBotRequests({ settings, nlu }),
     entryQuestions: flows.flatMap((flow) => entryQuestionOf(flow) ?? []),
     vocabulary: collectVocabulary(flows, settings),
   };

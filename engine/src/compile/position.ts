@@ -33,6 +33,7 @@ export function toStateKey(nodeId: string): string {
  */
 export function nodeIdOfStateKey(key: string): string | null {
   if (!key.startsWith(NODE_PREFIX)) return null;
+  if (!key.includes('%')) return key.slice(NODE_PREFIX.length);
   try {
     return decodeURIComponent(key.slice(NODE_PREFIX.length));
   } catch {

@@ -1,6 +1,6 @@
 import { STOP_WORDS } from '../nlu/stopWords.js';
 import { normalizeText } from '../nlu/normalizeText.js';
-import { scriptOfLocale, scriptOfWord, type Script } from '../nlu/scriptOf.js';
+import { scriptOf, scriptOfLocale, scriptOfWord, type Script } from '../nlu/scriptOf.js';
 import type { Bot } from './types.js';
 
 /** Letters a first message needs, in words the bot does not know, to decide the customer's language. */
@@ -13,6 +13,9 @@ export interface LocaleDecision {
   locale: string;
   settled: boolean;
 }
+
+/** Marks of a token that says nothing about a language; text without any is read whole. */
+const LANGUAGE_FREE_MARKS = /[\d@]|:\/\/|www\./;
 
 /** Ids, codes, numbers, links and addresses say nothing about a language ("ORD-5521", "https://…"). */
 function isLanguageFree(token: string): boolean {
@@ -31,30 +34,33 @@ function isLanguageFree(token: string): boolean {
  * @example decideLocale(bot, { text: 'ORD-5521', locale: 'ru', settled: true }) // → { locale: 'ru', settled: true }
  */
 export function decideLocale(bot: Bot, input: { text: string; locale: string; settled: boolean }): LocaleDecision {
-  const words = input.text
-    .split(/\s+/)
-    .filter((token) => token !== '' && !isLanguageFree(token))
-    .flatMap((token) => normalizeText(token).split(' '))
-    .filter((word) => word !== '');
-  const letters: Record<Script, number> = { latin: 0, cyrillic: 0, other: 0 };
-  const byScript: Record<Script, string[]> = { latin: [], cyrillic: [], other: [] };
-  for (const word of words) {
-    const script = scriptOfWord(word);
-    if (script === 'other') continue;
-    byScript[script].push(word);
-    letters[script] += [...word].filter((ch) => /\p{L}/u.test(ch)).length;
+  // One pass over the letters first: most messages are in the conversation's own script, and then
+  // nothing else needs to be looked at.
+  const plain = !LANGUAGE_FREE_MARKS.test(input.text);
+  const tokens = plain ? [input.text] : input.text.split(/\s+/).filter((token) => token !== '' && !isLanguageFree(token));
+  let latin = 0;
+  let cyrillic = 0;
+  for (const token of tokens) {
+    for (let i = 0; i < token.length; i += 1) {
+      const script = scriptOf(token.charCodeAt(i));
+      if (script === 'latin') latin += 1;
+      else if (script === 'cyrillic') cyrillic += 1;
+    }
   }
-  const total = letters.latin + letters.cyrillic;
+  const total = latin + cyrillic;
   if (total === 0) return { locale: input.locale, settled: input.settled };
-  const winner: Script = letters.cyrillic > letters.latin ? 'cyrillic' : 'latin';
-  const candidate = scriptOfLocale(input.locale) === winner ? input.locale : bot.locales.find((l) => scriptOfLocale(l) === winner);
+  const winner: Script = cyrillic > latin ? 'cyrillic' : 'latin';
+  const winnerLetters = Math.max(latin, cyrillic);
+  const same = scriptOfLocale(input.locale) === winner;
+  if (same && input.settled) return { locale: input.locale, settled: true };
+  const candidate = same ? input.locale : bot.locales.find((l) => scriptOfLocale(l) === winner);
   if (candidate === undefined) return { locale: input.locale, settled: input.settled };
-  const known = byScript[winner].filter((word) => STOP_WORDS.has(word) || bot.vocabulary.get(candidate)?.has(word) === true).length;
-  if (!input.settled) return { locale: candidate, settled: letters[winner] >= SETTLING_LETTERS || known > 0 };
-  if (candidate === input.locale) return { locale: input.locale, settled: true };
-  const share = letters[winner] / total;
-  const count = byScript[winner].length;
+
+  const words = tokens.flatMap((token) => normalizeText(token).split(' ')).filter((word) => word !== '' && scriptOfWord(word) === winner);
+  const known = words.filter((word) => STOP_WORDS.has(word) || bot.vocabulary.get(candidate)?.has(word) === true).length;
+  if (!input.settled) return { locale: candidate, settled: winnerLetters >= SETTLING_LETTERS || known > 0 };
+  const share = winnerLetters / total;
   // One known word alone is clear when it is long enough to be nobody's name or a stray "ok" ("оператор", "hello").
-  const clear = share >= CLEAR_SHARE && (known >= 2 || (known >= 1 && (count >= 3 || (count === 1 && share === 1 && letters[winner] >= SETTLING_LETTERS + 1))));
+  const clear = share >= CLEAR_SHARE && (known >= 2 || (known >= 1 && (words.length >= 3 || (words.length === 1 && share === 1 && winnerLetters >= SETTLING_LETTERS + 1))));
   return clear ? { locale: candidate, settled: true } : { locale: input.locale, settled: true };
 }

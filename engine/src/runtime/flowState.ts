@@ -4,15 +4,18 @@ import { nodeIdOfStateKey } from '../compile/position.js';
 import { machineValue } from './restorePosition.js';
 import type { Work } from './work.js';
 
-/** The active flow's machine context as stored in the snapshot, or null when no flow is active. */
+/**
+ * The active flow's machine context as stored in the snapshot, or null when no flow is active. Its
+ * variables are the conversation's (`snap.vars`): the stored context leaves them out rather than
+ * keep a second copy of them.
+ */
 export function contextOf(w: Work): FlowContext | null {
   const m = w.snap.machine;
   if (m === null || typeof m !== 'object' || Array.isArray(m)) return null;
   const c = m.context;
   if (c === null || c === undefined || typeof c !== 'object' || Array.isArray(c)) return null;
-  const vars = c.vars;
   return {
-    vars: vars !== null && vars !== undefined && typeof vars === 'object' && !Array.isArray(vars) ? vars : {},
+    vars: w.snap.vars,
     attempts: typeof c.attempts === 'number' ? c.attempts : 0,
     pendingRequestId: typeof c.pendingRequestId === 'string' ? c.pendingRequestId : null,
     pendingTimerId: typeof c.pendingTimerId === 'string' ? c.pendingTimerId : null,
@@ -21,8 +24,9 @@ export function contextOf(w: Work): FlowContext | null {
   };
 }
 
+/** A machine context as the snapshot stores it: everything but the variables, which `snap.vars` holds. */
 export function contextJson(context: FlowContext): Json {
-  return { ...context };
+  return { attempts: context.attempts, pendingRequestId: context.pendingRequestId, pendingTimerId: context.pendingTimerId, seq: context.seq, lastText: context.lastText };
 }
 
 /** The node the active flow waits at, or null. */

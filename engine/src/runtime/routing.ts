@@ -1,4 +1,5 @@
 import type { Analysis } from '../nlu/types.js';
+import { LANGUAGE_STEM } from '../compile/botRequests.js';
 import type { Turn } from '../compile/types.js';
 import { checkAnswer } from '../text/validateAnswer.js';
 import { writePath } from '../text/interpolate.js';
@@ -36,7 +37,8 @@ export function asksForMenu(w: Work, analysis: Analysis): boolean {
 
 /** The language a short message explicitly asks for ("in English please", "по-русски"), if any. */
 export function askedLanguage(w: Work, analysis: Analysis): string | null {
-  if (analysis.tokens.length > SMALL_TALK_TOKENS) return null;
+  const { languageStems } = w.bot.requests;
+  if (analysis.tokens.length > SMALL_TALK_TOKENS || !analysis.tokens.some((t) => t.length >= LANGUAGE_STEM && languageStems.has(t.slice(0, LANGUAGE_STEM)))) return null;
   for (const [locale, matcher] of w.bot.requests.language) {
     if (w.bot.locales.includes(locale) && matcher.match(analysis)) return locale;
   }

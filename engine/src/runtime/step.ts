@@ -133,14 +133,24 @@ function republishedEntry(w: Work, restored: Restored): Extract<TraceEntry, { ty
   return null;
 }
 
+/**
+ * The conversation's variables with the built-ins refreshed: what the host knows of the customer
+ * (`profile`) and the business facts in the conversation's language (`business`). Unchanged
+ * variables are handed back as they are, without a copy.
+ */
 function withBuiltins(w: Work, profile: StepInput['profile']): Record<string, Json> {
   const { business } = w.bot.settings;
-  const previous = w.snap.vars.profile;
-  const known = previous !== null && typeof previous === 'object' && !Array.isArray(previous) ? previous : {};
+  const vars = w.snap.vars;
+  const known = asRecord(vars.profile);
+  const hours = hoursText(business, w.snap.locale);
+  const stored = asRecord(vars.business);
+  const profileSame = vars.profile !== undefined && (!profile?.name || known.name === profile.name) && (!profile?.phone || known.phone === profile.phone);
+  const businessSame = stored.name === business.name && stored.address === business.address && stored.hours === hours;
+  if (profileSame && businessSame) return vars;
   return {
-    ...w.snap.vars,
-    profile: { ...known, ...(profile?.name ? { name: profile.name } : {}), ...(profile?.phone ? { phone: profile.phone } : {}) },
-    business: { name: business.name, address: business.address, hours: hoursText(business, w.snap.locale) },
+    ...vars,
+    profile: profileSame ? known : { ...known, ...(profile?.name ? { name: profile.name } : {}), ...(profile?.phone ? { phone: profile.phone } : {}) },
+    business: businessSame ? stored : { name: business.name, address: business.address, hours },
   };
 }
 

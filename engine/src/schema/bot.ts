@@ -43,7 +43,7 @@ export const BotMessagesSchema = z.object({
   /** The answer to thanks when the bot is not waiting for anything. */
   thanks: L("You're welcome! Write any time if you need anything else.", 'Пожалуйста! Пишите, если понадобится что-то ещё.'),
   /** Confirms an explicit request to switch language, written in the new language. */
-  languageChanged: L('Sure, let us continue in English.', 'Хорошо, продолжим по-русски.'),
+  languageChanged: L("Sure, let's continue in English.", 'Хорошо, продолжим по-русски.'),
   /** The titles of the two buttons the bot adds when it offers a person. */
   handoffButton: L('Talk to a person', 'Позвать оператора'),
   menuButton: L('Main menu', 'Главное меню'),
