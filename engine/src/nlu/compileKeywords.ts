@@ -109,7 +109,7 @@ export function compileKeywords(keywords: LocalizedList, stemmer: Stemmer): Keyw
 }
 
 /** Words that only acknowledge ("ok thanks", "ок, спасибо"): they never decide which keyword a message is made of. */
-const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(['ok', 'okay', 'okey', 'k', 'ок', 'окей', 'оке', 'ладно', 'хорошо', 'ну']);
+export const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(['ok', 'okay', 'okey', 'k', 'ок', 'окей', 'оке', 'ладно', 'хорошо', 'ну']);
 
 /** The message's content words, or all of its words when every one is a function word ("no", "нет"). */
 function messageWords(analysis: Analysis): { token: string; stem: string }[] {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../nlu/types.js';
+import { ACKNOWLEDGEMENTS } from '../nlu/compileKeywords.js';
 import { LANGUAGE_STEM } from '../compile/botRequests.js';
 import type { Turn } from '../compile/types.js';
 import { checkAnswer } from '../text/validateAnswer.js';
@@ -23,7 +24,7 @@ const WITHIN = 0.8;
 const DECISIVE_INTENT = 0.85;
 const DECISIVE_MIN_TOKENS = 4;
 
-export type SmallTalk = 'goodbye' | 'thanks' | 'greeting';
+export type SmallTalk = 'goodbye' | 'thanks' | 'greeting' | 'acknowledgement';
 
 /** A request for a person: any handoff word in a short message, a phrase of several words in any message. */
 export function asksForPerson(w: Work, analysis: Analysis): boolean {
@@ -47,10 +48,12 @@ export function askedLanguage(w: Work, analysis: Analysis): string | null {
 
 /**
  * Leave-taking, thanks or a greeting: a short message made only of such words ("ok, bye",
- * "bye, thanks"), read as the first of goodbye, thanks and greeting whose phrase it holds.
+ * "bye, thanks"), read as the first of goodbye, thanks and greeting whose phrase it holds; or a bare
+ * acknowledgement ("ok", "хорошо").
  */
 export function smallTalkOf(w: Work, analysis: Analysis): SmallTalk | null {
   if (analysis.tokens.length === 0 || analysis.tokens.length > SMALL_TALK_TOKENS) return null;
+  if (analysis.tokens.every((token) => ACKNOWLEDGEMENTS.has(token))) return 'acknowledgement';
   const { goodbye, thanks, greeting, smallTalk } = w.bot.requests;
   if (smallTalk.covers(analysis) < WITHIN) return null;
   if (goodbye.match(analysis)) return 'goodbye';
@@ -177,12 +180,23 @@ export function settleReturn(w: Work): void {
   represent(w, original, back.nodeId, { now: w.now, locale: w.snap.locale, misunderstood: w.snap.misunderstood, text: null, analysis: null });
 }
 
-/** Leave-taking, thanks or a greeting, wherever the conversation is (the waiting node did not take it). */
+/**
+ * Leave-taking, thanks, a greeting or a bare acknowledgement, wherever the conversation is (the
+ * waiting node did not take it). Goodbye closes politely. While a question waits for its answer,
+ * thanks, greetings and "ok" bring the question back; anywhere else thanks and "ok" close politely
+ * and a greeting starts the conversation as it would a new one.
+ */
 export function answerSmallTalk(w: Work, kind: SmallTalk, waiting: { compiled: CompiledFlow; nodeId: string } | null, turn: Turn): void {
   const { messages } = w.bot.settings;
+  const asking = waiting !== null && waiting.compiled.nodes.get(waiting.nodeId)?.type === 'ask';
+  if (asking && kind !== 'goodbye') {
+    represent(w, waiting.compiled, waiting.nodeId, turn);
+    return;
+  }
   switch (kind) {
     case 'goodbye':
     case 'thanks':
+    case 'acknowledgement':
       sendText(w, say(w, kind === 'goodbye' ? messages.goodbye : messages.thanks));
       if (w.snap.flowId) {
         const flowId = w.snap.flowId;

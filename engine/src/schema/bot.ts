@@ -92,7 +92,8 @@ export const DEFAULT_REQUESTS = {
  * 2. `language`: an explicit request to switch language.
  * 3. `menu`: start over (a short message).
  * 4. the answer the active flow waits for (a button's title, a valid answer to its question).
- * 5. `goodbye`, `thanks`, `greeting` (a message made only of such words).
+ * 5. `goodbye`, `thanks`, `greeting` (a message made only of such words; a bare "ok" counts as
+ *    thanks). While a question waits, thanks, greetings and "ok" ask it again; goodbye closes.
  * 6. another topic: a flow's trigger keyword or intent, or an id that a flow's first question takes;
  *    answered in passing when the bot is waiting for an answer and the topic needs nothing more.
  * 7. the active flow's own handling of anything else, or, with no flow active, the main flow.

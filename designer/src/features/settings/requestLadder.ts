@@ -46,7 +46,7 @@ const RUNGS: Record<Rung, RungText> = {
   },
   thanks: {
     title: 'Thanks',
-    when: 'A short message made only of thanks. The bot answers and the current flow ends.',
+    when: 'A short message made only of thanks, or a bare "ok". While the bot waits for the answer to a question, it asks the question again; anywhere else it answers and the current flow ends.',
     answer: { key: 'thanks', label: 'The bot says', hint: '' },
   },
   greeting: {
