@@ -62,8 +62,8 @@ export type BotMessages = z.infer<typeof BotMessagesSchema>;
  */
 export const DEFAULT_REQUESTS = {
   handoff: {
-    en: ['operator', 'human', 'agent', 'talk to a person', 'speak to a person', 'real person', 'live agent'],
-    ru: ['оператор', 'человек', 'живой', 'позовите оператора', 'живой человек', 'сотрудник'],
+    en: ['operator', 'human', 'agent', 'talk to a person', 'speak to a person', 'talk to a human', 'speak to a human', 'talk to someone', 'speak to someone', 'real person', 'live agent', 'customer service'],
+    ru: ['оператор', 'человек', 'живой', 'позовите оператора', 'позовите человека', 'соедините с оператором', 'поговорить с человеком', 'поговорить с оператором', 'живой человек', 'сотрудник'],
   },
   menu: { en: ['menu', 'start over', 'main menu'], ru: ['меню', 'главное меню', 'начать заново', 'в начало'] },
   goodbye: {
