@@ -14,13 +14,12 @@ export interface LocaleDecision {
   settled: boolean;
 }
 
-/** Marks of a token that says nothing about a language; text without any is read whole. */
+/**
+ * Ids, codes, numbers, links and addresses say nothing about a language ("ORD-5521", "https://…"):
+ * a token with any of these marks is left out, and a text without any is read whole.
+ */
 const LANGUAGE_FREE_MARKS = /[\d@]|:\/\/|www\./;
-
-/** Ids, codes, numbers, links and addresses say nothing about a language ("ORD-5521", "https://…"). */
-function isLanguageFree(token: string): boolean {
-  return /\d/.test(token) || /:\/\/|^www\.|@/.test(token);
-}
+const isLanguageFree = (token: string): boolean => LANGUAGE_FREE_MARKS.test(token);
 
 /**
  * The conversation's language after a customer's message. The first message with enough letters
@@ -36,7 +35,7 @@ function isLanguageFree(token: string): boolean {
 export function decideLocale(bot: Bot, input: { text: string; locale: string; settled: boolean }): LocaleDecision {
   // One pass over the letters first: most messages are in the conversation's own script, and then
   // nothing else needs to be looked at.
-  const plain = !LANGUAGE_FREE_MARKS.test(input.text);
+  const plain = !isLanguageFree(input.text);
   const tokens = plain ? [input.text] : input.text.split(/\s+/).filter((token) => token !== '' && !isLanguageFree(token));
   let latin = 0;
   let cyrillic = 0;

@@ -174,7 +174,8 @@ function setLocale(w: Work, locale: string, settled: boolean): void {
   w.snap.localeSettled = settled;
   if (locale === w.snap.locale) return;
   w.snap.locale = locale;
-  w.snap.vars = { ...w.snap.vars, business: { ...asRecord(w.snap.vars.business), hours: hoursText(w.bot.settings.business, locale) } };
+  // The business facts are said in the conversation's language.
+  w.snap.vars = withBuiltins(w, undefined);
 }
 
 /**
